@@ -1,0 +1,136 @@
+<#--
+// Databend's external-storage statements, added to Calcite's grammar.
+-->
+
+/* A stage reference such as @name, @name/dir/file.parquet or @name/year=2024/*.csv; a token in every lexical state. */
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < STAGE_REF: "@" (<LETTER>|<DIGIT>) (<LETTER>|<DIGIT>|"/"|"."|"-"|"_"|"*"|"="|"~")* >
+}
+
+boolean IfNotExistsOpt() :
+{
+}
+{
+    <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean IfExistsOpt() :
+{
+}
+{
+    <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/*
+ * One storage option: key = 'value'. Only ENABLE_VIRTUAL_HOST_STYLE also takes a bare TRUE or FALSE (Databend's rule);
+ * any other unquoted value is a syntax error.
+ */
+SqlStorageOption StorageOption() :
+{
+    final SqlIdentifier key;
+    final SqlNode value;
+}
+{
+    key = SimpleIdentifier() <EQ>
+    (
+        value = StringLiteral()
+    |
+        <TRUE> { value = SqlLiteral.createBoolean(true, getPos()); }
+    |
+        <FALSE> { value = SqlLiteral.createBoolean(false, getPos()); }
+    )
+    {
+        if (value instanceof SqlLiteral && ((SqlLiteral) value).getTypeName() == SqlTypeName.BOOLEAN
+                && !SqlStorageOption.takesBareBoolean(key)) {
+            throw new ParseException("Option " + key + " takes a quoted string value; only "
+                + SqlStorageOption.BARE_BOOLEAN_KEY + " accepts a bare TRUE or FALSE.");
+        }
+        return new SqlStorageOption(key.getParserPosition().plus(getPos()), key, (SqlLiteral) value);
+    }
+}
+
+/* CREATE [OR REPLACE] CONNECTION [IF NOT EXISTS] name STORAGE_TYPE = '<type>' [key = 'value' ...] (no commas) */
+SqlCreate SqlCreateConnection(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final List<SqlNode> optionList = new ArrayList<SqlNode>();
+    SqlStorageOption option;
+}
+{
+    <CONNECTION> ifNotExists = IfNotExistsOpt() id = SimpleIdentifier()
+    (
+        option = StorageOption() { optionList.add(option); }
+    )*
+    {
+        if (replace && ifNotExists) {
+            throw new ParseException("option IF NOT EXISTS and OR REPLACE are incompatible.");
+        }
+        if (optionList.isEmpty() || !((SqlStorageOption) optionList.get(0)).isKey("storage_type")) {
+            throw new ParseException("CREATE CONNECTION " + id + " must be followed by STORAGE_TYPE = '<type>'.");
+        }
+        return new SqlCreateConnection(s.end(this), replace, ifNotExists, id,
+            new SqlNodeList(optionList, s.end(this)));
+    }
+}
+
+/* DROP CONNECTION [IF EXISTS] name */
+SqlDrop SqlDropConnection(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <CONNECTION> ifExists = IfExistsOpt() id = SimpleIdentifier()
+    {
+        return new SqlDropConnection(s.end(this), ifExists, id);
+    }
+}
+
+/* SHOW CONNECTIONS, a query over system.connections */
+SqlNode SqlShowConnections() :
+{
+    final Span s;
+}
+{
+    <SHOW> { s = span(); } <CONNECTIONS>
+    {
+        return StowageSqlNodes.showConnections(s.end(this));
+    }
+}
+
+/* { DESC | DESCRIBE } CONNECTION name, a query over system.describe_connection('name') */
+SqlNode SqlDescribeConnection() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    ( <DESC> | <DESCRIBE> ) { s = span(); } <CONNECTION> id = SimpleIdentifier()
+    {
+        return StowageSqlNodes.describeConnection(id, s.end(this));
+    }
+}
+
+/* FROM @stage/path [ ( NAME => value, ... ) ]: a table function over the staged files */
+SqlNode StageTableRef() :
+{
+    final Span s;
+    final String ref;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+}
+{
+    <STAGE_REF> { s = span(); ref = token.image; }
+    [
+        LOOKAHEAD(2) <LPAREN> AddArg0(args, ExprContext.ACCEPT_NON_QUERY)
+        ( <COMMA> AddArg(args, ExprContext.ACCEPT_NON_QUERY) )* <RPAREN>
+    ]
+    {
+        return StowageSqlNodes.stageTableRef(ref, args, s.end(this));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.stowage.calcite;
+
+import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.Multimap;
+import dev.stowage.catalog.Catalog;
+import dev.stowage.sql.ddl.StowageSqlNodes;
+import java.util.Map;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The {@code system} schema of a Stowage connection: the catalog's objects as tables (secrets masked) and the
+ * functions that Databend's SHOW/DESC statements are rewritten into. It also carries the {@link Catalog} for the
+ * DDL executor.
+ */
+public final class SystemSchema extends AbstractSchema {
+    private final Catalog catalog;
+
+    /** Creates the schema over {@code catalog}. */
+    public SystemSchema(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Returns the catalog this schema shows. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    protected Map<String, Table> getTableMap() {
+        Table connections = new RowsTable(ConnectionRows::rowType,
+                () -> catalog.connections().stream().map(ConnectionRows::row).toList(),
+                Schema.TableType.SYSTEM_TABLE);
+        return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections);
+    }
+
+    @Override
+    protected Multimap<String, Function> getFunctionMultimap() {
+        return ImmutableMultimap.of(StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog));
+    }
+
+    @Override
+    public boolean isMutable() {
+        return false;
+    }
+}

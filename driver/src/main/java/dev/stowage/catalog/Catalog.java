@@ -1,0 +1,96 @@
+package dev.stowage.catalog;
+
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The catalog of connections, with Databend's rules for creating and dropping them. State lives in a
+ * {@link CatalogStore}; every change is one atomic store update, so a failed statement changes nothing.
+ */
+public final class Catalog {
+    private final CatalogStore store;
+
+    /** Creates a catalog over {@code store}. */
+    public Catalog(CatalogStore store) {
+        this.store = Objects.requireNonNull(store, "store is null");
+    }
+
+    /** Returns the store this catalog keeps its state in. */
+    public CatalogStore store() {
+        return store;
+    }
+
+    /** Returns the connection named {@code name} (exact, case-sensitive match). */
+    public Optional<ConnectionDefinition> connection(String name) {
+        return store.read().connection(name);
+    }
+
+    /**
+     * Returns the connection named {@code name}.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_CONNECTION} if there is none
+     */
+    public ConnectionDefinition requireConnection(String name) {
+        return connection(name).orElseThrow(() -> unknownConnection(name));
+    }
+
+    /** Returns all connections, sorted by name. */
+    public List<ConnectionDefinition> connections() {
+        return List.copyOf(store.read().connections().values());
+    }
+
+    /**
+     * Creates {@code connection}.
+     *
+     * @throws StowageException {@link ErrorCode#CONNECTION_ALREADY_EXISTS} if the name is taken and {@code mode} is
+     *     {@link CreateMode#FAIL_IF_EXISTS}
+     */
+    public void createConnection(ConnectionDefinition connection, CreateMode mode) {
+        store.update(state -> {
+            if (state.connection(connection.name()).isPresent()) {
+                switch (mode) {
+                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.CONNECTION_ALREADY_EXISTS,
+                            "Connection '%s' already exists.", connection.name());
+                    case KEEP_EXISTING -> {
+                        return state;
+                    }
+                    case REPLACE -> {
+                        // falls through to the write below
+                    }
+                }
+            }
+            return state.withConnection(connection);
+        });
+    }
+
+    /**
+     * Drops the connection named {@code name}. Stages and tables created from it keep their copy of its parameters.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_CONNECTION} if there is none
+     */
+    public void dropConnection(String name) {
+        store.update(state -> {
+            if (state.connection(name).isEmpty()) {
+                throw unknownConnection(name);
+            }
+            return state.withoutConnection(name);
+        });
+    }
+
+    /** Drops the connection named {@code name} if there is one; returns whether one was dropped. */
+    public boolean dropConnectionIfExists(String name) {
+        boolean[] dropped = {false};
+        store.update(state -> {
+            dropped[0] = state.connection(name).isPresent();
+            return dropped[0] ? state.withoutConnection(name) : state;
+        });
+        return dropped[0];
+    }
+
+    private static StowageException unknownConnection(String name) {
+        return new StowageException(ErrorCode.UNKNOWN_CONNECTION, "Connection '%s' does not exist.", name);
+    }
+}

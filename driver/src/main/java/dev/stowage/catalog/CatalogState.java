@@ -1,0 +1,40 @@
+package dev.stowage.catalog;
+
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of everything a catalog holds. Stores persist whole snapshots, so one change is one atomic
+ * replacement.
+ *
+ * @param connections the connections by name, sorted by name
+ */
+public record CatalogState(SortedMap<String, ConnectionDefinition> connections) {
+    /** The state of a new catalog. */
+    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>());
+
+    public CatalogState {
+        connections = Collections.unmodifiableSortedMap(new TreeMap<>(connections));
+    }
+
+    /** Returns the connection named {@code name} (exact, case-sensitive match). */
+    public Optional<ConnectionDefinition> connection(String name) {
+        return Optional.ofNullable(connections.get(name));
+    }
+
+    /** Returns a state with {@code connection} added or replacing the one of the same name. */
+    public CatalogState withConnection(ConnectionDefinition connection) {
+        TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
+        next.put(connection.name(), connection);
+        return new CatalogState(next);
+    }
+
+    /** Returns a state without the connection named {@code name}. */
+    public CatalogState withoutConnection(String name) {
+        TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
+        next.remove(name);
+        return new CatalogState(next);
+    }
+}

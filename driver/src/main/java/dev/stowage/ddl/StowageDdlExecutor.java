@@ -1,0 +1,88 @@
+package dev.stowage.ddl;
+
+import dev.stowage.calcite.SystemSchema;
+import dev.stowage.catalog.Catalog;
+import dev.stowage.catalog.ConnectionDefinition;
+import dev.stowage.catalog.CreateMode;
+import dev.stowage.connection.StorageType;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import dev.stowage.sql.ddl.SqlCreateConnection;
+import dev.stowage.sql.ddl.SqlDropConnection;
+import dev.stowage.sql.ddl.StowageSqlNodes;
+import dev.stowage.sql.parser.impl.StowageParserImpl;
+import java.io.Reader;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.server.DdlExecutor;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
+import org.apache.calcite.sql.parser.SqlParserImplFactory;
+
+/**
+ * Executes Stowage's DDL statements against the catalog of the connection that runs them. Calcite hands every
+ * statement of kind DDL to the executor of the connection's parser factory, {@link #PARSER_FACTORY}.
+ */
+public final class StowageDdlExecutor implements DdlExecutor {
+    /** The executor. */
+    public static final StowageDdlExecutor INSTANCE = new StowageDdlExecutor();
+
+    /** Stowage's parser together with this executor; named by the {@code parserFactory} connection property. */
+    public static final SqlParserImplFactory PARSER_FACTORY = new SqlParserImplFactory() {
+        @Override
+        public SqlAbstractParserImpl getParser(Reader stream) {
+            return StowageParserImpl.FACTORY.getParser(stream);
+        }
+
+        @Override
+        public DdlExecutor getDdlExecutor() {
+            return INSTANCE;
+        }
+    };
+
+    private StowageDdlExecutor() {
+    }
+
+    @Override
+    public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
+        Catalog catalog = catalog(context);
+        if (node instanceof SqlCreateConnection create) {
+            createConnection(catalog, create);
+        } else if (node instanceof SqlDropConnection drop) {
+            dropConnection(catalog, drop);
+        } else {
+            throw new StowageException(ErrorCode.UNSUPPORTED_STATEMENT, "Statement %s is not supported.",
+                    node.getKind());
+        }
+    }
+
+    private static void createConnection(Catalog catalog, SqlCreateConnection create) {
+        String subject = "create connection '" + create.name() + "'";
+        StorageType type = StorageType.fromName(create.storageType(), subject);
+        Map<String, String> parameters = create.parameters();
+        type.validate(parameters, subject);
+        ConnectionDefinition connection = ConnectionDefinition.of(create.name(),
+                create.storageType().toLowerCase(Locale.ROOT), parameters);
+        CreateMode mode = create.orReplace() ? CreateMode.REPLACE
+                : create.ifNotExists() ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
+        catalog.createConnection(connection, mode);
+    }
+
+    private static void dropConnection(Catalog catalog, SqlDropConnection drop) {
+        if (drop.ifExists()) {
+            catalog.dropConnectionIfExists(drop.name());
+        } else {
+            catalog.dropConnection(drop.name());
+        }
+    }
+
+    private static Catalog catalog(CalcitePrepare.Context context) {
+        CalciteSchema system = context.getRootSchema().getSubSchema(StowageSqlNodes.SYSTEM_SCHEMA, true);
+        if (system == null || !(system.schema instanceof SystemSchema systemSchema)) {
+            throw new StowageException(ErrorCode.INTERNAL, "This connection has no Stowage catalog.");
+        }
+        return systemSchema.catalog();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.stowage.error;
+
+/**
+ * The failures the driver reports, each with its SQLSTATE and, where Databend has one, Databend's numeric error
+ * code (reported by {@link java.sql.SQLException#getErrorCode()}; {@code 0} where Databend has none).
+ */
+public enum ErrorCode {
+    SYNTAX(1005, SqlState.SYNTAX_ERROR),
+    SEMANTIC(1065, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION),
+    UNSUPPORTED_STATEMENT(1002, SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION),
+    BAD_ARGUMENTS(1006, SqlState.INVALID_PARAMETER_VALUE),
+    UNKNOWN_CONNECTION(2510, SqlState.UNDEFINED_OBJECT),
+    CONNECTION_ALREADY_EXISTS(2512, SqlState.DUPLICATE_OBJECT),
+    INVALID_PARAMETER(4000, SqlState.INVALID_PARAMETER_VALUE),
+    INVALID_URL(0, SqlState.CONNECTION_REJECTED),
+    INVALID_PROPERTY(0, SqlState.INVALID_PARAMETER_VALUE),
+    DATA(0, SqlState.DATA_EXCEPTION),
+    CANCELED(0, SqlState.QUERY_CANCELED),
+    CATALOG_IO(0, SqlState.IO_ERROR),
+    CATALOG_UNREADABLE(0, SqlState.SYSTEM_ERROR),
+    INTERNAL(0, SqlState.INTERNAL_ERROR);
+
+    private final int databendCode;
+    private final SqlState sqlState;
+
+    ErrorCode(int databendCode, SqlState sqlState) {
+        this.databendCode = databendCode;
+        this.sqlState = sqlState;
+    }
+
+    /** Returns Databend's numeric code for this failure, or 0 when Databend has none. */
+    public int databendCode() {
+        return databendCode;
+    }
+
+    /** Returns the SQLSTATE reported for this failure. */
+    public SqlState sqlState() {
+        return sqlState;
+    }
+}

@@ -1,0 +1,256 @@
+package dev.stowage.jdbc;
+
+import dev.stowage.catalog.Catalog;
+import dev.stowage.error.SqlState;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The JDBC objects users hold: thin proxies over Calcite's, so that every exception passes through
+ * {@link SqlExceptions} and the connection behaves as pools and tools expect (no-op transactions in auto-commit,
+ * {@code isValid} that really reads the catalog, {@code abort}).
+ */
+final class JdbcProxies {
+    /** Return types whose values are wrapped. */
+    private static final List<Class<?>> WRAPPED = List.of(CallableStatement.class, PreparedStatement.class,
+            Statement.class, ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class, ParameterMetaData.class);
+
+    private JdbcProxies() {
+    }
+
+    /** Returns the connection users see, over Calcite's {@code delegate} and the {@code catalog} it was opened on. */
+    static Connection connection(Connection delegate, Catalog catalog) {
+        ConnectionHandler handler = new ConnectionHandler(delegate, catalog);
+        Connection proxy = (Connection) Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, handler);
+        handler.self = proxy;
+        return proxy;
+    }
+
+    /** Calls {@code method} on {@code target}, translating failures; {@code sql} is the statement involved, if any. */
+    private static Object call(Object target, Method method, Object[] args, String sql) throws SQLException {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw translate(target, e.getCause(), sql);
+        } catch (IllegalAccessException e) {
+            throw SqlExceptions.translate(e, sql);
+        }
+    }
+
+    private static SQLException translate(Object target, Throwable thrown, String sql) {
+        String closed = closedObject(target);
+        if (closed != null) {
+            SqlState state = target instanceof Connection ? SqlState.CONNECTION_DOES_NOT_EXIST : SqlState.OBJECT_NOT_IN_STATE;
+            return SqlExceptions.of(state, "The " + closed + " is closed.");
+        }
+        return SqlExceptions.translate(thrown, sql);
+    }
+
+    private static String closedObject(Object target) {
+        try {
+            if (target instanceof Connection connection && connection.isClosed()) {
+                return "connection";
+            }
+            if (target instanceof Statement statement && statement.isClosed()) {
+                return "statement";
+            }
+            if (target instanceof ResultSet resultSet && resultSet.isClosed()) {
+                return "result set";
+            }
+        } catch (SQLException | RuntimeException unknown) {
+            // the state cannot be read; the original failure is reported instead
+        }
+        return null;
+    }
+
+    /** Wraps {@code result} of {@code method} when it is a JDBC object users can call. */
+    private static Object wrapResult(Method method, Object result, Object parent, Object connection, String sql) {
+        if (result == null || Proxy.isProxyClass(result.getClass())) {
+            return result;
+        }
+        Class<?> type = method.getReturnType();
+        if (WRAPPED.contains(type) && type.isInstance(result)) {
+            ChildHandler handler = new ChildHandler(result, parent, connection, sql);
+            Object proxy = Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type}, handler);
+            handler.self = proxy;
+            return proxy;
+        }
+        return result;
+    }
+
+    /** Answers {@code equals}, {@code hashCode}, {@code toString}, {@code unwrap} and {@code isWrapperFor}. */
+    private abstract static class BaseHandler implements InvocationHandler {
+        final Object delegate;
+        Object self;
+
+        BaseHandler(Object delegate) {
+            this.delegate = delegate;
+        }
+
+        Object common(Method method, Object[] args) throws SQLException {
+            switch (method.getName()) {
+                case "equals":
+                    return self == args[0];
+                case "hashCode":
+                    return System.identityHashCode(self);
+                case "toString":
+                    return "Stowage" + self.getClass().getInterfaces()[0].getSimpleName() + "@"
+                            + Integer.toHexString(System.identityHashCode(self));
+                case "unwrap":
+                    if (((Class<?>) args[0]).isInstance(self)) {
+                        return self;
+                    }
+                    return call(delegate, method, args, null);
+                case "isWrapperFor":
+                    return ((Class<?>) args[0]).isInstance(self) || (Boolean) call(delegate, method, args, null);
+                default:
+                    return NOT_HANDLED;
+            }
+        }
+    }
+
+    private static final Object NOT_HANDLED = new Object();
+
+    private static final class ConnectionHandler extends BaseHandler {
+        private final Connection connection;
+        private final Catalog catalog;
+        private volatile boolean autoCommit = true;
+
+        ConnectionHandler(Connection delegate, Catalog catalog) {
+            super(delegate);
+            this.connection = delegate;
+            this.catalog = catalog;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object common = common(method, args);
+            if (common != NOT_HANDLED) {
+                return common;
+            }
+            switch (method.getName()) {
+                case "isValid":
+                    return isValid((Integer) args[0]);
+                case "abort":
+                    abort((Executor) args[0]);
+                    return null;
+                case "commit":
+                case "rollback":
+                    if (args == null || args.length == 0) {
+                        // there are no transactions: every statement commits on its own
+                        checkOpen();
+                        return null;
+                    }
+                    break;
+                case "setAutoCommit":
+                    checkOpen();
+                    autoCommit = (Boolean) args[0];
+                    return null;
+                case "getAutoCommit":
+                    checkOpen();
+                    return autoCommit;
+                case "getTransactionIsolation":
+                    checkOpen();
+                    return Connection.TRANSACTION_NONE;
+                case "setTransactionIsolation":
+                    checkOpen();
+                    return null;
+                default:
+                    break;
+            }
+            String sql = method.getName().startsWith("prepare") || method.getName().equals("nativeSQL")
+                    ? (String) args[0] : null;
+            Object result = call(delegate, method, args, sql);
+            return wrapResult(method, result, self, self, sql);
+        }
+
+        private void checkOpen() throws SQLException {
+            if (connection.isClosed()) {
+                throw SqlExceptions.of(SqlState.CONNECTION_DOES_NOT_EXIST, "The connection is closed.");
+            }
+        }
+
+        private boolean isValid(int timeoutSeconds) throws SQLException {
+            if (timeoutSeconds < 0) {
+                throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE,
+                        "isValid timeout must be 0 or more seconds, got " + timeoutSeconds + ".");
+            }
+            if (connection.isClosed()) {
+                return false;
+            }
+            try {
+                catalog.store().read();
+                return true;
+            } catch (RuntimeException unreadable) {
+                return false;
+            }
+        }
+
+        private void abort(Executor executor) throws SQLException {
+            if (executor == null) {
+                throw SqlExceptions.of(SqlState.INVALID_PARAMETER_VALUE, "abort needs an executor.");
+            }
+            executor.execute(() -> {
+                try {
+                    connection.close();
+                } catch (SQLException closeFailed) {
+                    // the connection is being abandoned; there is nobody left to report to
+                }
+            });
+        }
+    }
+
+    /** Statements, result sets and metadata objects. */
+    private static final class ChildHandler extends BaseHandler {
+        private final Object parent;
+        private final Object connection;
+        private final String sql;
+
+        ChildHandler(Object delegate, Object parent, Object connection, String sql) {
+            super(delegate);
+            this.parent = parent;
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object common = common(method, args);
+            if (common != NOT_HANDLED) {
+                return common;
+            }
+            switch (method.getName()) {
+                case "getConnection":
+                    return connection;
+                case "getStatement":
+                    if (parent instanceof Statement) {
+                        return parent;
+                    }
+                    break;
+                default:
+                    break;
+            }
+            String statementSql = sql;
+            if (delegate instanceof Statement && args != null && args.length > 0 && args[0] instanceof String text
+                    && (method.getName().startsWith("execute") || method.getName().equals("addBatch"))) {
+                statementSql = text;
+            }
+            Object result = call(delegate, method, args, statementSql);
+            return wrapResult(method, result, self, connection, statementSql);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.stowage.secret;
+
+/**
+ * Masks parameter values for display, as Databend's SHOW/DESC CONNECTION do: a value of at most four characters
+ * becomes {@code ***}; a longer one keeps its first two and last two characters around {@code ***}.
+ */
+public final class Masking {
+    /** What a masked value of four characters or fewer, and a redacted secret, look like. */
+    public static final String MASK = "***";
+
+    private Masking() {
+    }
+
+    /** Returns {@code value} masked for display; never returns the value itself. */
+    public static String mask(String value) {
+        int length = value.codePointCount(0, value.length());
+        if (length <= 4) {
+            return MASK;
+        }
+        int headEnd = value.offsetByCodePoints(0, 2);
+        int tailStart = value.offsetByCodePoints(value.length(), -2);
+        return value.substring(0, headEnd) + MASK + value.substring(tailStart);
+    }
+}

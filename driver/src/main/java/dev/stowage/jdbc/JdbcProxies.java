@@ -218,7 +218,8 @@ final class JdbcProxies {
     private static final class ChildHandler extends BaseHandler {
         private final Object parent;
         private final Object connection;
-        private final String sql;
+        /** The statement text behind this object; for a plain Statement, the last one it ran. */
+        private volatile String sql;
 
         ChildHandler(Object delegate, Object parent, Object connection, String sql) {
             super(delegate);
@@ -244,11 +245,11 @@ final class JdbcProxies {
                 default:
                     break;
             }
-            String statementSql = sql;
             if (delegate instanceof Statement && args != null && args.length > 0 && args[0] instanceof String text
                     && (method.getName().startsWith("execute") || method.getName().equals("addBatch"))) {
-                statementSql = text;
+                sql = text;
             }
+            String statementSql = sql;
             Object result = call(delegate, method, args, statementSql);
             return wrapResult(method, result, self, connection, statementSql);
         }

@@ -79,10 +79,14 @@ public final class FileCatalogStore implements CatalogStore {
     /** Returns the store for {@code home}, with the master key taken from {@code masterKey} when it is non-null. */
     public static FileCatalogStore open(Path home, String masterKey) {
         Path normalized = home.toAbsolutePath().normalize();
-        return OPEN.computeIfAbsent(normalized, path -> create(path, masterKey));
+        return OPEN.computeIfAbsent(normalized, path -> openUnshared(path, masterKey));
     }
 
-    private static FileCatalogStore create(Path home, String masterKeyValue) {
+    /**
+     * Returns a new store for {@code home} that shares no in-JVM state with {@link #open}: the view another process
+     * has of the same files.
+     */
+    static FileCatalogStore openUnshared(Path home, String masterKeyValue) {
         try {
             OwnerOnlyFiles.createDirectory(home);
             Path lock = home.resolve(LOCK_FILE);

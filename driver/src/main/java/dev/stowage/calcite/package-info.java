@@ -1,0 +1,2 @@
+/** Calcite integration: the system schema, macro-table scans and the type system. */
+package dev.stowage.calcite;

@@ -1,0 +1,2 @@
+/** Execution of Stowage's DDL statements against the catalog. */
+package dev.stowage.ddl;

@@ -1,0 +1,2 @@
+/** The interactive SQL shell. */
+package dev.stowage.shell;

@@ -12,7 +12,7 @@ boolean IfNotExistsOpt() :
 {
 }
 {
-    <IF> <NOT> <EXISTS> { return true; }
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
 |
     { return false; }
 }
@@ -21,7 +21,7 @@ boolean IfExistsOpt() :
 {
 }
 {
-    <IF> <EXISTS> { return true; }
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
 |
     { return false; }
 }
@@ -33,24 +33,25 @@ boolean IfExistsOpt() :
 SqlStorageOption StorageOption() :
 {
     final SqlIdentifier key;
-    final SqlNode value;
+    final String text;
+    final SqlLiteral value;
 }
 {
     key = SimpleIdentifier() <EQ>
     (
-        value = StringLiteral()
+        text = SimpleStringLiteral() { value = SqlLiteral.createCharString(text, getPos()); }
     |
         <TRUE> { value = SqlLiteral.createBoolean(true, getPos()); }
     |
         <FALSE> { value = SqlLiteral.createBoolean(false, getPos()); }
     )
     {
-        if (value instanceof SqlLiteral && ((SqlLiteral) value).getTypeName() == SqlTypeName.BOOLEAN
-                && !SqlStorageOption.takesBareBoolean(key)) {
-            throw new ParseException("Option " + key + " takes a quoted string value; only "
-                + SqlStorageOption.BARE_BOOLEAN_KEY + " accepts a bare TRUE or FALSE.");
+        if (value.getTypeName() == SqlTypeName.BOOLEAN && !SqlStorageOption.takesBareBoolean(key)) {
+            throw StowageSqlNodes.parseError(value.getParserPosition(), "Option " + key
+                + " takes a quoted string value; only " + SqlStorageOption.BARE_BOOLEAN_KEY
+                + " accepts a bare TRUE or FALSE.");
         }
-        return new SqlStorageOption(key.getParserPosition().plus(getPos()), key, (SqlLiteral) value);
+        return new SqlStorageOption(key.getParserPosition().plus(getPos()), key, value);
     }
 }
 
@@ -63,17 +64,26 @@ SqlCreate SqlCreateConnection(Span s, boolean replace) :
     SqlStorageOption option;
 }
 {
-    <CONNECTION> ifNotExists = IfNotExistsOpt() id = SimpleIdentifier()
+    <CONNECTION> ifNotExists = IfNotExistsOpt()
+    {
+        if (replace && ifNotExists) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "option IF NOT EXISTS and OR REPLACE are incompatible.");
+        }
+    }
+    id = SimpleIdentifier()
+    option = StorageOption()
+    {
+        if (!option.isKey("storage_type")) {
+            throw StowageSqlNodes.parseError(option.getParserPosition(),
+                "CREATE CONNECTION " + id + " must be followed by STORAGE_TYPE = '<type>'.");
+        }
+        optionList.add(option);
+    }
     (
         option = StorageOption() { optionList.add(option); }
     )*
     {
-        if (replace && ifNotExists) {
-            throw new ParseException("option IF NOT EXISTS and OR REPLACE are incompatible.");
-        }
-        if (optionList.isEmpty() || !((SqlStorageOption) optionList.get(0)).isKey("storage_type")) {
-            throw new ParseException("CREATE CONNECTION " + id + " must be followed by STORAGE_TYPE = '<type>'.");
-        }
         return new SqlCreateConnection(s.end(this), replace, ifNotExists, id,
             new SqlNodeList(optionList, s.end(this)));
     }

@@ -2,15 +2,26 @@ package dev.stowage.shell;
 
 import dev.stowage.jdbc.StowageDriver;
 import dev.stowage.jdbc.StowageUrl;
+import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
 import sqlline.SqlLine;
 
 /**
- * The interactive SQL shell (sqlline) on a Stowage catalog, the default home unless {@code -u <url>} names another.
- * {@code -e "SQL"} runs statements and {@code -f file.sql} runs a script without the prompt. Exits with 0 on
- * success and 1 when a statement failed.
+ * The SQL shell (sqlline) on a Stowage catalog: the default home unless {@code -u <url>} names another.
+ *
+ * <p>Without arguments it is interactive. {@code -e "SQL"} (repeatable) and {@code -f file.sql} run statements
+ * without a prompt, print their results and errors, and exit with 1 if any statement failed, else 0. Other
+ * arguments are sqlline's.
  */
 public final class StowageShell {
     private StowageShell() {
@@ -31,26 +42,110 @@ public final class StowageShell {
 
     /** Runs the shell and returns its exit code. */
     public static int run(String[] args) throws IOException {
-        SqlLine.Status status = SqlLine.start(sqllineArguments(args), null, true);
-        return status == SqlLine.Status.OK ? 0 : 1;
+        Arguments arguments = Arguments.parse(args);
+        SqlLine sqlLine = new ScriptableSqlLine();
+        ErrorFlag errors = new ErrorFlag(System.err);
+        sqlLine.setErrorStream(errors);
+        InputStream script = arguments.script();
+        SqlLine.Status status = sqlLine.begin(arguments.sqllineArguments(), script, false);
+        return status == SqlLine.Status.OK && !errors.written ? 0 : 1;
     }
 
-    static String[] sqllineArguments(String[] args) {
-        List<String> arguments = new ArrayList<>();
-        if (!List.of(args).contains("-u")) {
-            arguments.add("-u");
-            arguments.add(StowageUrl.PREFIX);
+    /** The shell's arguments split into the statements to run and the arguments for sqlline. */
+    record Arguments(List<String> statements, Path file, List<String> rest) {
+        static Arguments parse(String[] args) {
+            List<String> statements = new ArrayList<>();
+            Path file = null;
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("-e") && i + 1 < args.length) {
+                    statements.add(args[++i]);
+                } else if (args[i].equals("-f") && i + 1 < args.length) {
+                    file = Path.of(args[++i]);
+                } else {
+                    rest.add(args[i]);
+                }
+            }
+            return new Arguments(statements, file, rest);
         }
-        arguments.add("-d");
-        arguments.add(StowageDriver.class.getName());
-        arguments.add("--connectInteractionMode=notAskCredentials");
-        arguments.add("--isolation=TRANSACTION_NONE");
-        arguments.add("--verbose=false");
-        if (System.console() == null) {
-            // a pipe or a file has no width; without this sqlline would print every column zero characters wide
-            arguments.add("--maxWidth=100000");
+
+        /** Returns the statements to run without a prompt, ending with {@code !quit}, or null for a session. */
+        InputStream script() throws IOException {
+            if (statements.isEmpty() && file == null) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            if (file != null) {
+                text.append(Files.readString(file)).append('\n');
+            }
+            statements.forEach(statement -> text.append(statement).append('\n'));
+            text.append("!quit\n");
+            return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
         }
-        arguments.addAll(List.of(args));
-        return arguments.toArray(new String[0]);
+
+        String[] sqllineArguments() {
+            List<String> arguments = new ArrayList<>();
+            if (!rest.contains("-u")) {
+                arguments.add("-u");
+                arguments.add(StowageUrl.PREFIX);
+            }
+            arguments.add("-d");
+            arguments.add(StowageDriver.class.getName());
+            arguments.add("--connectInteractionMode=notAskCredentials");
+            arguments.add("--isolation=TRANSACTION_NONE");
+            if (!statements.isEmpty() || file != null) {
+                arguments.add("--silent=true");
+            }
+            if (!statements.isEmpty() || file != null || System.console() == null) {
+                // a script or a pipe has no terminal width; without this sqlline would cut or squeeze columns
+                arguments.add("--maxWidth=100000");
+            }
+            arguments.addAll(rest);
+            return arguments.toArray(new String[0]);
+        }
+    }
+
+    /**
+     * sqlline that reads a script from a stream without echoing it (the terminal it builds around the stream writes
+     * its echo and control sequences to nowhere, while results still go to standard output) and that never writes
+     * a history file.
+     */
+    private static final class ScriptableSqlLine extends SqlLine {
+        @Override
+        public LineReader getConsoleReader(InputStream inputStream, History history) throws IOException {
+            if (inputStream == null) {
+                LineReader reader = super.getConsoleReader(null, history);
+                // statements hold credentials in clear, so history lives in memory and is never written to a file
+                reader.getVariables().remove(LineReader.HISTORY_FILE);
+                return reader;
+            }
+            setOutputStream(OutputStream.nullOutputStream());
+            try {
+                return super.getConsoleReader(inputStream, history);
+            } finally {
+                setOutputStream(System.out);
+            }
+        }
+    }
+
+    /** Passes everything to the real error stream and remembers whether anything was written. */
+    private static final class ErrorFlag extends FilterOutputStream {
+        private volatile boolean written;
+
+        ErrorFlag(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            written = true;
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            written = written || length > 0;
+            out.write(bytes, offset, length);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.stowage.sql.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
@@ -11,6 +12,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
  * Rewrites Databend's read-only statements into standard queries over the {@code system} schema, so that the stock
@@ -52,6 +54,15 @@ public final class StowageSqlNodes {
         operands.addAll(args);
         SqlNode call = tableFunction(List.of(STAGE_FILES_FUNCTION), operands, pos);
         return SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call);
+    }
+
+    /**
+     * Returns the exception for a statement that is well-formed for the lexer but breaks a rule of Stowage's
+     * grammar; Calcite's parser reports it as a syntax error at {@code pos}.
+     */
+    public static CalciteContextException parseError(SqlParserPos pos, String message) {
+        return new CalciteContextException(message, new SqlValidatorException(message, null), pos.getLineNum(),
+                pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
     }
 
     private static SqlNode tableFunction(List<String> name, List<SqlNode> operands, SqlParserPos pos) {

@@ -1,0 +1,369 @@
+package dev.stowage.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.stowage.sql.ddl.SqlCreateConnection;
+import dev.stowage.sql.ddl.SqlDropConnection;
+import dev.stowage.sql.parser.impl.StowageParserImpl;
+import java.util.Map;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserFixture;
+import org.apache.calcite.sql.parser.SqlParserTest;
+import org.apache.calcite.sql.parser.StringAndPos;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tests Stowage's SQL parser. Extending {@link SqlParserTest} runs every one of Calcite's own parser tests against
+ * {@link StowageParserImpl}, which proves the extended grammar still parses all of Calcite's SQL; the tests below add
+ * Stowage's statements.
+ */
+class DdlParserTest extends SqlParserTest {
+    @Override
+    public SqlParserFixture fixture() {
+        return super.fixture()
+            .withConfig(c -> c.withParserFactory(StowageParserImpl.FACTORY))
+            .withTester(new StowageTester());
+    }
+
+    /** Unparses with {@link UnparsingTesterImpl}, which also re-parses the output and checks that it is stable. */
+    private SqlParserFixture roundTrip(String sql) {
+        return sql(sql).withTester(new UnparsingTesterImpl());
+    }
+
+    // ----- inherited tests whose expectation changes with the extended grammar -----
+    //
+    // Calcite declares its tests package-private, so a subclass in another package cannot @Override them (a same-named
+    // method would not override it, so the inherited test would still run and fail). Corrected expectations are
+    // therefore applied by the fixture's tester, below; each correction names the inherited tests it affects.
+
+    /**
+     * Stowage adds the {@code <STAGE_REF>} token (FROM @stage/path) as a table reference, so it heads every "Was
+     * expecting one of" list where Calcite expects a table reference. Affects testFromValuesWithoutParens.
+     */
+    private static String withStageRefExpected(String expectedMsgPattern) {
+        return expectedMsgPattern.replace(CALCITE_TABLE_REF_EXPECTED, STOWAGE_TABLE_REF_EXPECTED);
+    }
+
+    private static final String CALCITE_TABLE_REF_EXPECTED = "Was expecting one of:\n"
+        + "    \"LATERAL\" \\.\\.\\.\n";
+    private static final String STOWAGE_TABLE_REF_EXPECTED = "Was expecting one of:\n"
+        + "    <STAGE_REF> \\.\\.\\.\n"
+        + "    \"LATERAL\" \\.\\.\\.\n";
+
+    /** Calcite's default tester, with the corrected error expectations above. */
+    private static final class StowageTester extends TesterImpl {
+        @Override
+        protected void checkEx(String expectedMsgPattern, StringAndPos sap, Throwable thrown) {
+            super.checkEx(expectedMsgPattern == null ? null : withStageRefExpected(expectedMsgPattern), sap, thrown);
+        }
+    }
+
+    @Test
+    void correctedExpectationStillChecksStageRef() {
+        // the stock expectation, corrected, must match Stowage's message; the uncorrected one must not
+        String stock = "(?s)Encountered \"values\" at line 1, column 15\\.\n"
+            + "Was expecting one of:\n"
+            + "    \"LATERAL\" \\.\\.\\.\n"
+            + ".*";
+        sql("select 1 from ^values^('x')").fails(stock);
+        assertThrows(AssertionError.class,
+            () -> sql("select 1 from ^values^('x')").withTester(new TesterImpl() { }).fails(stock));
+    }
+
+    // ----- CREATE CONNECTION -----
+
+    @Test
+    void createConnection() {
+        sql("CREATE CONNECTION my_s3 STORAGE_TYPE = 's3' ENDPOINT_URL = 'https://s3.amazonaws.com'"
+                + " REGION = 'us-east-1'")
+            .ok("CREATE CONNECTION `MY_S3` `STORAGE_TYPE` = 's3' `ENDPOINT_URL` = 'https://s3.amazonaws.com'"
+                + " `REGION` = 'us-east-1'")
+            .node(isDdl());
+    }
+
+    @Test
+    void createConnectionNode() {
+        SqlNode node = sql("create connection c storage_type = 'S3' Access_Key_Id = 'AKIA' REGION = 'x' region = 'y'")
+            .node();
+        assertThat(node).isInstanceOf(SqlCreateConnection.class);
+        SqlCreateConnection create = (SqlCreateConnection) node;
+        assertThat(create.name()).isEqualTo("C");
+        assertThat(create.storageType()).isEqualTo("S3");
+        assertThat(create.orReplace()).isFalse();
+        assertThat(create.ifNotExists()).isFalse();
+        // keys lower-cased, values verbatim, a repeated key keeps its last value
+        assertThat(create.parameters()).containsExactly(Map.entry("access_key_id", "AKIA"), Map.entry("region", "y"));
+    }
+
+    @Test
+    void createOrReplaceConnection() {
+        sql("CREATE OR REPLACE CONNECTION c STORAGE_TYPE = 's3'")
+            .ok("CREATE OR REPLACE CONNECTION `C` `STORAGE_TYPE` = 's3'");
+        SqlCreateConnection create = (SqlCreateConnection) sql("CREATE OR REPLACE CONNECTION c STORAGE_TYPE = 's3'")
+            .node();
+        assertThat(create.orReplace()).isTrue();
+        assertThat(create.ifNotExists()).isFalse();
+    }
+
+    @Test
+    void createConnectionIfNotExists() {
+        sql("CREATE CONNECTION IF NOT EXISTS c STORAGE_TYPE = 's3'")
+            .ok("CREATE CONNECTION IF NOT EXISTS `C` `STORAGE_TYPE` = 's3'");
+        SqlCreateConnection create = (SqlCreateConnection) sql("CREATE CONNECTION IF NOT EXISTS c STORAGE_TYPE = 's3'")
+            .node();
+        assertThat(create.ifNotExists()).isTrue();
+        assertThat(create.orReplace()).isFalse();
+    }
+
+    @Test
+    void createConnectionQuotedName() {
+        sql("CREATE CONNECTION \"My S3\" STORAGE_TYPE = 's3'")
+            .ok("CREATE CONNECTION `My S3` `STORAGE_TYPE` = 's3'");
+        assertThat(((SqlCreateConnection) sql("CREATE CONNECTION \"my_s3\" STORAGE_TYPE = 's3'").node()).name())
+            .isEqualTo("my_s3");
+    }
+
+    @Test
+    void createConnectionLowerCaseKeywords() {
+        sql("create or replace connection if_s3 storage_type = 's3' endpoint_url = 'http://minio:9000'")
+            .ok("CREATE OR REPLACE CONNECTION `IF_S3` `STORAGE_TYPE` = 's3' `ENDPOINT_URL` = 'http://minio:9000'");
+        sql("create connection if not exists c storage_type = 'gcs' credential = 'abc'")
+            .ok("CREATE CONNECTION IF NOT EXISTS `C` `STORAGE_TYPE` = 'gcs' `CREDENTIAL` = '***'");
+    }
+
+    @Test
+    void createConnectionAliasKeys() {
+        // aliases are kept as written; StorageType resolves them, the parser does not
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' AWS_KEY_ID = 'AKIA' AWS_ROLE_ARN = 'arn:aws:iam::1:role/r'")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `AWS_KEY_ID` = 'AKIA'"
+                + " `AWS_ROLE_ARN` = 'arn:aws:iam::1:role/r'");
+        SqlCreateConnection create = (SqlCreateConnection) sql("CREATE CONNECTION c STORAGE_TYPE = 's3'"
+                + " AWS_KEY_ID = 'AKIA' AWS_SECRET_KEY = 'shh'").node();
+        assertThat(create.parameters()).containsExactly(Map.entry("aws_key_id", "AKIA"),
+            Map.entry("aws_secret_key", "shh"));
+    }
+
+    @Test
+    void createConnectionBareBoolean() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' ENABLE_VIRTUAL_HOST_STYLE = TRUE")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `ENABLE_VIRTUAL_HOST_STYLE` = TRUE");
+        sql("create connection c storage_type = 's3' enable_virtual_host_style = false")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `ENABLE_VIRTUAL_HOST_STYLE` = FALSE");
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' ENABLE_VIRTUAL_HOST_STYLE = 'true'")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `ENABLE_VIRTUAL_HOST_STYLE` = 'true'");
+        SqlCreateConnection create = (SqlCreateConnection) sql("CREATE CONNECTION c STORAGE_TYPE = 's3'"
+                + " ENABLE_VIRTUAL_HOST_STYLE = TRUE").node();
+        assertThat(create.parameters()).containsExactly(Map.entry("enable_virtual_host_style", "true"));
+    }
+
+    @Test
+    void createConnectionMasksSecrets() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' ACCESS_KEY_ID = 'AKIAEXAMPLE'"
+                + " SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG' Session_Token = 'tok'")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `ACCESS_KEY_ID` = 'AKIAEXAMPLE'"
+                + " `SECRET_ACCESS_KEY` = '***' `SESSION_TOKEN` = '***'");
+        // an alias of a secret key is masked too
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' AWS_SECRET_KEY = 'wJalrXUtnFEMI'")
+            .ok("CREATE CONNECTION `C` `STORAGE_TYPE` = 's3' `AWS_SECRET_KEY` = '***'");
+        // the node keeps the real value for the executor; only its SQL text is masked
+        SqlCreateConnection create = (SqlCreateConnection) sql("CREATE CONNECTION c STORAGE_TYPE = 's3'"
+                + " SECRET_ACCESS_KEY = 'wJalrXUtnFEMI'").node();
+        assertThat(create.parameters()).containsEntry("secret_access_key", "wJalrXUtnFEMI");
+        assertThat(create.toString()).doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void createConnectionUnparseIsStable() {
+        roundTrip("create or replace connection \"c 1\" storage_type = 's3' region = 'r'"
+                + " enable_virtual_host_style = true secret_access_key = 'abcdef'")
+            .ok("CREATE OR REPLACE CONNECTION `c 1` `STORAGE_TYPE` = 's3' `REGION` = 'r'"
+                + " `ENABLE_VIRTUAL_HOST_STYLE` = TRUE `SECRET_ACCESS_KEY` = '***'");
+    }
+
+    @Test
+    void createConnectionCommaBetweenOptionsFails() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3'^,^ REGION = 'us-east-1'")
+            .fails("(?s)Encountered \",\" at line 1, column 40\\..*");
+    }
+
+    @Test
+    void createConnectionOrReplaceIfNotExistsFails() {
+        sql("^CREATE OR REPLACE CONNECTION IF NOT EXISTS^ c STORAGE_TYPE = 's3'")
+            .fails("option IF NOT EXISTS and OR REPLACE are incompatible\\.");
+    }
+
+    @Test
+    void createConnectionWithoutStorageTypeFails() {
+        sql("CREATE CONNECTION c ^REGION = 'us-east-1'^ STORAGE_TYPE = 's3'")
+            .fails("CREATE CONNECTION C must be followed by STORAGE_TYPE = '<type>'\\.");
+        sql("CREATE CONNECTION c ^,^ STORAGE_TYPE = 's3'")
+            .fails("(?s)Encountered \",\" at line 1, column 21\\..*");
+        sql("CREATE CONNECTION c STORAGE_TYPE ^'s3'^")
+            .fails("(?s)Encountered \"\\\\'s3\\\\'\" at line 1, column 34\\..*Was expecting:\n    \"=\" \\.\\.\\..*");
+    }
+
+    @Test
+    void createConnectionUnquotedNumberFails() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' PORT = ^9000^")
+            .fails("(?s)Encountered \"9000\" at line 1, column 48\\..*");
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' REGION = ^us_east_1^")
+            .fails("(?s)Encountered \"us_east_1\" at line 1, column 50\\..*");
+    }
+
+    @Test
+    void createConnectionNonCharacterLiteralsFail() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' REGION = ^X'AB'^")
+            .fails("(?s)Encountered \"X\\\\'AB\\\\'\" at line 1, column 50\\..*");
+    }
+
+    @Test
+    void createConnectionBareBooleanOnOtherKeyFails() {
+        sql("CREATE CONNECTION c STORAGE_TYPE = 's3' REGION = ^TRUE^")
+            .fails("Option REGION takes a quoted string value; only ENABLE_VIRTUAL_HOST_STYLE accepts a bare TRUE or"
+                + " FALSE\\.");
+        sql("CREATE CONNECTION c STORAGE_TYPE = ^FALSE^")
+            .fails("Option STORAGE_TYPE takes a quoted string value; .*");
+    }
+
+    @Test
+    void wordIfCanNameAConnection() {
+        sql("CREATE CONNECTION if STORAGE_TYPE = 's3'").ok("CREATE CONNECTION `IF` `STORAGE_TYPE` = 's3'");
+        sql("DROP CONNECTION if").ok("DROP CONNECTION `IF`");
+    }
+
+    // ----- DROP CONNECTION -----
+
+    @Test
+    void dropConnection() {
+        sql("DROP CONNECTION c").ok("DROP CONNECTION `C`").node(isDdl());
+        sql("drop connection if exists \"My S3\"").ok("DROP CONNECTION IF EXISTS `My S3`");
+        SqlDropConnection drop = (SqlDropConnection) sql("drop connection if exists \"My S3\"").node();
+        assertThat(drop.name()).isEqualTo("My S3");
+        assertThat(drop.ifExists()).isTrue();
+        assertThat(((SqlDropConnection) sql("DROP CONNECTION c").node()).ifExists()).isFalse();
+        roundTrip("drop connection if exists c").ok("DROP CONNECTION IF EXISTS `C`");
+    }
+
+    @Test
+    void dropConnectionBadNameFails() {
+        sql("DROP CONNECTION c^,^ d").fails("(?s)Encountered \",\" at line 1, column 18\\..*");
+        sql("DROP CONNECTION ^'c'^").fails("(?s)Encountered \"\\\\'c\\\\'\" at line 1, column 17\\..*");
+    }
+
+    // ----- SHOW CONNECTIONS, DESC CONNECTION -----
+
+    @Test
+    void showConnections() {
+        final String expected = "SELECT `name`, `storage_type`, `storage_params`\n"
+            + "FROM `system`.`connections`\n"
+            + "ORDER BY `name`";
+        sql("SHOW CONNECTIONS").ok(expected);
+        sql("show connections").ok(expected);
+        roundTrip("Show Connections").ok(expected);
+    }
+
+    @Test
+    void showConnectionsTrailingTokensFail() {
+        sql("SHOW CONNECTIONS ^LIKE^ 'x%'").fails("(?s)Encountered \"LIKE\" at line 1, column 18\\..*");
+    }
+
+    @Test
+    void describeConnection() {
+        sql("DESC CONNECTION my_s3")
+            .ok("SELECT `name`, `storage_type`, `storage_params`\n"
+                + "FROM TABLE(`system`.`describe_connection`('MY_S3'))");
+        sql("describe connection \"My S3\"")
+            .ok("SELECT `name`, `storage_type`, `storage_params`\n"
+                + "FROM TABLE(`system`.`describe_connection`('My S3'))");
+        roundTrip("Describe Connection c")
+            .ok("SELECT `name`, `storage_type`, `storage_params`\n"
+                + "FROM TABLE(`system`.`describe_connection`('C'))");
+    }
+
+    @Test
+    void describeTableStillWorks() {
+        sql("describe emp").ok("DESCRIBE TABLE `EMP`");
+        sql("describe table connections").ok("DESCRIBE TABLE `CONNECTIONS`");
+    }
+
+    // ----- stage references in FROM -----
+
+    @Test
+    void stageReference() {
+        sql("SELECT * FROM @s/path/file.parquet")
+            .ok("SELECT *\n"
+                + "FROM TABLE(`stage_files`('@s/path/file.parquet'))");
+        sql("select a from @my_stage/year=2024/*.csv as t (a, b)")
+            .ok("SELECT `A`\n"
+                + "FROM TABLE(`stage_files`('@my_stage/year=2024/*.csv')) AS `T` (`A`, `B`)");
+        sql("select * from @s")
+            .ok("SELECT *\n"
+                + "FROM TABLE(`stage_files`('@s'))");
+        roundTrip("select * from @s/dir/ (file_format => 'csv')")
+            .ok("SELECT *\n"
+                + "FROM TABLE(`stage_files`('@s/dir/', `FILE_FORMAT` => 'csv'))");
+    }
+
+    @Test
+    void stageReferenceInJoinAndSubQuery() {
+        sql("select * from @s/a.csv t join @s/b.csv u on t.x = u.x")
+            .ok("SELECT *\n"
+                + "FROM TABLE(`stage_files`('@s/a.csv')) AS `T`\n"
+                + "INNER JOIN TABLE(`stage_files`('@s/b.csv')) AS `U` ON (`T`.`X` = `U`.`X`)");
+        sql("insert into t select * from @s/a.csv")
+            .ok("INSERT INTO `T`\n"
+                + "SELECT *\n"
+                + "FROM TABLE(`stage_files`('@s/a.csv'))");
+    }
+
+    @Test
+    void stageReferenceOnlyInFrom() {
+        sql("select a^@b^ from t").fails("(?s)Encountered \"@b\" at line 1, column 9\\..*");
+        // '@' inside literals and quoted identifiers is untouched
+        sql("select 'x@y', \"a@b\" from t")
+            .ok("SELECT 'x@y', `a@b`\n"
+                + "FROM `T`");
+    }
+
+    // ----- new keywords stay usable as identifiers -----
+
+    @Test
+    void newKeywordsAreNotReserved() {
+        sql("select connections, if, system, connection from system.t")
+            .ok("SELECT `CONNECTIONS`, `IF`, `SYSTEM`, `CONNECTION`\n"
+                + "FROM `SYSTEM`.`T`");
+        sql("select * from system.connections as if")
+            .ok("SELECT *\n"
+                + "FROM `SYSTEM`.`CONNECTIONS` AS `IF`");
+        sql("select if(a, b, c) from t")
+            .ok("SELECT `IF`(`A`, `B`, `C`)\n"
+                + "FROM `T`");
+        sql("create connection connections storage_type = 's3'")
+            .ok("CREATE CONNECTION `CONNECTIONS` `STORAGE_TYPE` = 's3'");
+        sql("drop connection system").ok("DROP CONNECTION `SYSTEM`");
+        sql("desc connection connections")
+            .ok("SELECT `name`, `storage_type`, `storage_params`\n"
+                + "FROM TABLE(`system`.`describe_connection`('CONNECTIONS'))");
+    }
+
+    @Test
+    void systemStillWorksInCalciteSyntax() {
+        sql("alter system set x = 1").ok("ALTER SYSTEM SET `X` = 1");
+        sql("select * from t for system_time as of current_timestamp")
+            .ok("SELECT *\n"
+                + "FROM `T` FOR SYSTEM_TIME AS OF CURRENT_TIMESTAMP");
+    }
+
+    @Test
+    void keywordMetadata() {
+        var metadata = fixture().parser().getMetadata();
+        assertThat(metadata.isReservedWord("CONNECTIONS")).isFalse();
+        assertThat(metadata.isReservedWord("IF")).isFalse();
+        assertThat(metadata.isReservedWord("SYSTEM")).isFalse();
+        assertThat(metadata.isReservedWord("CONNECTION")).isFalse();
+        assertThat(metadata.isNonReservedKeyword("CONNECTIONS")).isTrue();
+        assertThat(metadata.isNonReservedKeyword("IF")).isTrue();
+        assertThat(metadata.isNonReservedKeyword("SYSTEM")).isTrue();
+    }
+}

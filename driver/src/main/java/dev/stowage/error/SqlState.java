@@ -13,6 +13,8 @@ public enum SqlState {
     CONNECTION_DOES_NOT_EXIST("08003"),
     /** A JDBC API feature the driver does not implement. */
     FEATURE_NOT_SUPPORTED("0A000"),
+    /** A statement that returns no rows was asked for a result set. */
+    NO_DATA("02000"),
     /** A data exception: a value, file or row that cannot be read or converted. */
     DATA_EXCEPTION("22000"),
     /** A statement option or parameter holds a value that is not allowed. */

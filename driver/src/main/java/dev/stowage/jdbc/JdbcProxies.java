@@ -41,7 +41,7 @@ final class JdbcProxies {
     }
 
     /** Calls {@code method} on {@code target}, translating failures; {@code sql} is the statement involved, if any. */
-    private static Object call(Object target, Method method, Object[] args, String sql) throws SQLException {
+    static Object call(Object target, Method method, Object[] args, String sql) throws SQLException {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
@@ -174,6 +174,11 @@ final class JdbcProxies {
             }
             String sql = method.getName().startsWith("prepare") || method.getName().equals("nativeSQL")
                     ? (String) args[0] : null;
+            if (method.getName().equals("prepareStatement") && DeferredDdlStatement.isDdl(connection, sql)) {
+                // Calcite runs DDL while preparing it; JDBC runs a prepared statement when it is executed
+                Statement statement = (Statement) call(delegate, Connection.class.getMethod("createStatement"), null, sql);
+                return DeferredDdlStatement.create(statement, sql, (Connection) self);
+            }
             Object result = call(delegate, method, args, sql);
             return wrapResult(method, result, self, self, sql);
         }

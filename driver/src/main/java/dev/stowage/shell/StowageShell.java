@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
+import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
 /**
@@ -24,6 +25,9 @@ import sqlline.SqlLine;
  * arguments are sqlline's.
  */
 public final class StowageShell {
+    /** The output width used when there is no terminal to measure. */
+    private static final int UNLIMITED_WIDTH = 100_000;
+
     private StowageShell() {
     }
 
@@ -98,7 +102,7 @@ public final class StowageShell {
             }
             if (!statements.isEmpty() || file != null || System.console() == null) {
                 // a script or a pipe has no terminal width; without this sqlline would cut or squeeze columns
-                arguments.add("--maxWidth=100000");
+                arguments.add("--maxWidth=" + UNLIMITED_WIDTH);
             }
             arguments.addAll(rest);
             return arguments.toArray(new String[0]);
@@ -117,6 +121,10 @@ public final class StowageShell {
                 LineReader reader = super.getConsoleReader(null, history);
                 // statements hold credentials in clear, so history lives in memory and is never written to a file
                 reader.getVariables().remove(LineReader.HISTORY_FILE);
+                if (reader.getTerminal().getWidth() <= 0) {
+                    // some pseudo-terminals report no width; sqlline would then print every column empty
+                    getOpts().set(BuiltInProperty.MAX_WIDTH, UNLIMITED_WIDTH);
+                }
                 return reader;
             }
             setOutputStream(OutputStream.nullOutputStream());

@@ -207,4 +207,23 @@ class ConnectionStatementsTest {
             }
         }
     }
+
+    @Test
+    void preparedDdlRunsWhenExecutedAndEachTime() throws SQLException {
+        try (var create = connection.prepareStatement("CREATE CONNECTION p STORAGE_TYPE = 's3'");
+             var drop = connection.prepareStatement("DROP CONNECTION p")) {
+            assertThat(rows(connection, SHOW)).isEmpty();
+            assertThat(create.execute()).isFalse();
+            assertThat(rows(connection, SHOW)).hasSize(1);
+            java.sql.SQLException again = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    java.sql.SQLException.class, create::executeUpdate);
+            assertThat(again.getSQLState()).isEqualTo("42710");
+            assertThat(drop.executeUpdate()).isZero();
+            assertThat(rows(connection, SHOW)).isEmpty();
+            assertThat(create.getConnection()).isSameAs(connection);
+            java.sql.SQLException query = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    java.sql.SQLException.class, create::executeQuery);
+            assertThat(query.getSQLState()).isEqualTo("02000");
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package dev.stowage.jdbc;
 
 import dev.stowage.error.SqlState;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -19,13 +18,13 @@ import org.apache.calcite.sql.parser.SqlParserImplFactory;
  * A prepared DDL statement that runs when it is executed, every time it is executed. Calcite would run DDL while
  * preparing it, so a {@code prepareStatement("DROP CONNECTION c")} that is never executed would still drop.
  */
-final class DeferredDdlStatement implements InvocationHandler {
+final class DeferredDdlStatement extends JdbcProxies.BaseHandler {
     private final Statement statement;
     private final String sql;
     private final Connection connection;
-    private PreparedStatement self;
 
     private DeferredDdlStatement(Statement statement, String sql, Connection connection) {
+        super(statement);
         this.statement = statement;
         this.sql = sql;
         this.connection = connection;
@@ -52,26 +51,17 @@ final class DeferredDdlStatement implements InvocationHandler {
     /** Returns the prepared statement users see; it runs {@code sql} on {@code statement} when executed. */
     static PreparedStatement create(Statement statement, String sql, Connection connection) {
         DeferredDdlStatement handler = new DeferredDdlStatement(statement, sql, connection);
-        handler.self = (PreparedStatement) Proxy.newProxyInstance(DeferredDdlStatement.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, handler);
-        return handler.self;
+        PreparedStatement proxy = (PreparedStatement) Proxy.newProxyInstance(
+                DeferredDdlStatement.class.getClassLoader(), new Class<?>[] {PreparedStatement.class}, handler);
+        handler.self = proxy;
+        return proxy;
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    Object handle(Method method, Object[] args) throws Throwable {
         String name = method.getName();
         boolean noArguments = args == null || args.length == 0;
         switch (name) {
-            case "equals":
-                return proxy == args[0];
-            case "hashCode":
-                return System.identityHashCode(proxy);
-            case "toString":
-                return "StowagePreparedStatement@" + Integer.toHexString(System.identityHashCode(proxy));
-            case "unwrap":
-                return ((Class<?>) args[0]).isInstance(proxy) ? proxy : statement.unwrap((Class<?>) args[0]);
-            case "isWrapperFor":
-                return ((Class<?>) args[0]).isInstance(proxy) || statement.isWrapperFor((Class<?>) args[0]);
             case "getConnection":
                 return connection;
             case "getMetaData":

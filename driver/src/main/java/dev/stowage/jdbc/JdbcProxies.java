@@ -92,8 +92,11 @@ final class JdbcProxies {
         return result;
     }
 
-    /** Answers {@code equals}, {@code hashCode}, {@code toString}, {@code unwrap} and {@code isWrapperFor}. */
-    private abstract static class BaseHandler implements InvocationHandler {
+    /**
+     * A proxy handler that answers {@code equals}, {@code hashCode}, {@code toString}, {@code unwrap} and
+     * {@code isWrapperFor} itself and leaves every other call to {@link #handle}.
+     */
+    abstract static class BaseHandler implements InvocationHandler {
         final Object delegate;
         Object self;
 
@@ -101,7 +104,16 @@ final class JdbcProxies {
             this.delegate = delegate;
         }
 
-        Object common(Method method, Object[] args) throws SQLException {
+        @Override
+        public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object common = common(method, args);
+            return common != NOT_HANDLED ? common : handle(method, args);
+        }
+
+        /** Handles a call that is not one of the common ones. */
+        abstract Object handle(Method method, Object[] args) throws Throwable;
+
+        private Object common(Method method, Object[] args) throws SQLException {
             switch (method.getName()) {
                 case "equals":
                     return self == args[0];
@@ -137,11 +149,7 @@ final class JdbcProxies {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            Object common = common(method, args);
-            if (common != NOT_HANDLED) {
-                return common;
-            }
+        Object handle(Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "isValid":
                     return isValid((Integer) args[0]);
@@ -234,11 +242,7 @@ final class JdbcProxies {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            Object common = common(method, args);
-            if (common != NOT_HANDLED) {
-                return common;
-            }
+        Object handle(Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "getConnection":
                     return connection;

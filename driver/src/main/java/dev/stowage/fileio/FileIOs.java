@@ -1,0 +1,20 @@
+package dev.stowage.fileio;
+
+import dev.stowage.fileio.opendal.OpenDalFileIO;
+import java.util.Map;
+
+/** Creates the {@link FileIO} for a location and a connection's parameters. */
+public final class FileIOs {
+    private FileIOs() {
+    }
+
+    /**
+     * Opens {@code location} with the connection's Databend {@code parameters} (keys lower-cased, aliases allowed).
+     *
+     * @throws StorageException if the parameters cannot work for the location
+     */
+    public static FileIO open(Location location, Map<String, String> parameters, StorageSettings settings)
+            throws StorageException {
+        return OpenDalFileIO.open(location, parameters, settings);
+    }
+}

@@ -1,0 +1,302 @@
+package dev.stowage.fileio.opendal;
+
+import dev.stowage.fileio.FileEntry;
+import dev.stowage.fileio.FileIO;
+import dev.stowage.fileio.Location;
+import dev.stowage.fileio.StorageException;
+import dev.stowage.fileio.StorageException.Kind;
+import dev.stowage.fileio.StorageSettings;
+import dev.stowage.fileio.SupportsPresign;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.opendal.AsyncOperator;
+import org.apache.opendal.Capability;
+import org.apache.opendal.Entry;
+import org.apache.opendal.ListOptions;
+import org.apache.opendal.Metadata;
+import org.apache.opendal.OpenDALException;
+import org.apache.opendal.layer.RetryLayer;
+
+/**
+ * A {@link FileIO} over an Apache OpenDAL operator, the storage layer Databend uses.
+ *
+ * <p>Every call goes through OpenDAL's asynchronous API and waits at most {@link StorageSettings#timeout()}, since
+ * its blocking calls have no deadline. Transient failures are retried by OpenDAL's retry layer; permanent ones are
+ * not. A read-write lock keeps {@link #close()} from releasing the native operator while a call uses it, because
+ * using a released operator crashes the JVM.
+ */
+public final class OpenDalFileIO implements FileIO, SupportsPresign {
+    private static final int READ_CHUNK = 4 * 1024 * 1024;
+
+    private final Location location;
+    private final StorageSettings settings;
+    private final AsyncOperator operator;
+    private final Capability capability;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private OpenDalFileIO(Location location, StorageSettings settings, AsyncOperator operator) {
+        this.location = location;
+        this.settings = settings;
+        this.operator = operator;
+        this.capability = operator.info.fullCapability;
+    }
+
+    /**
+     * Creates the client for {@code location} with a connection's Databend {@code parameters}.
+     *
+     * @throws StorageException {@link Kind#INVALID_CONFIGURATION} if the parameters cannot work
+     */
+    public static OpenDalFileIO open(Location location, Map<String, String> parameters, StorageSettings settings)
+            throws StorageException {
+        OpenDalConfig config = OpenDalConfig.of(location, parameters);
+        AsyncOperator base;
+        try {
+            base = AsyncOperator.of(config.scheme(), config.options());
+        } catch (OpenDALException e) {
+            throw OpenDalErrors.translate(e, "configure", location.toString());
+        }
+        if (settings.retries() == 0) {
+            return new OpenDalFileIO(location, settings, base);
+        }
+        try {
+            AsyncOperator retrying = base.layer(RetryLayer.builder()
+                    .maxTimes(settings.retries())
+                    .minDelay(Duration.ofMillis(100))
+                    .maxDelay(Duration.ofSeconds(2))
+                    .factor(2)
+                    .jitter(true)
+                    .build());
+            return new OpenDalFileIO(location, settings, retrying);
+        } finally {
+            base.close();
+        }
+    }
+
+    @Override
+    public Location location() {
+        return location;
+    }
+
+    @Override
+    public Stream<FileEntry> list(String prefix) throws IOException {
+        location.key(prefix);
+        String directory = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+        ListOptions options = ListOptions.builder().recursive(true).build();
+        List<Entry> entries = call("list", prefix, () -> operator.list(directory.isEmpty() ? "/" : directory, options));
+        boolean sizesListed = capability.listWithRecursive && !"fs".equals(operator.info.scheme);
+        return entries.stream()
+                .filter(entry -> entry.metadata.isFile())
+                .map(entry -> new Object[] {relative(entry.path), entry.metadata})
+                .filter(pair -> ((String) pair[0]).startsWith(prefix))
+                .sorted(Comparator.comparing(pair -> (String) pair[0]))
+                .map(pair -> sizesListed ? entry((String) pair[0], (Metadata) pair[1]) : statUnchecked((String) pair[0]));
+    }
+
+    @Override
+    public FileEntry stat(String path) throws IOException {
+        location.key(path);
+        Metadata metadata = call("stat", path, () -> operator.stat(path));
+        if (!metadata.isFile()) {
+            throw new StorageException(Kind.NOT_FOUND, "Storage object " + location.describe(path)
+                    + " is a directory, not a file.");
+        }
+        return entry(path, metadata);
+    }
+
+    @Override
+    public byte[] read(String path, long offset, int length) throws IOException {
+        location.key(path);
+        if (length == 0) {
+            return new byte[0];
+        }
+        try {
+            return call("read", path, () -> operator.read(path, offset, length));
+        } catch (StorageException e) {
+            if (e.kind() != Kind.OTHER) {
+                throw e;
+            }
+            // some services refuse a range that runs past the end of the file: read what is there
+            long size = stat(path).size();
+            if (offset >= size) {
+                return new byte[0];
+            }
+            if (offset + length <= size) {
+                throw e;
+            }
+            long available = size - offset;
+            return call("read", path, () -> operator.read(path, offset, available));
+        }
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        long size = stat(path).size();
+        return new ChunkedInputStream(path, size);
+    }
+
+    @Override
+    public void write(String path, byte[] bytes) throws IOException {
+        location.key(path);
+        call("write", path, () -> operator.write(path, bytes));
+    }
+
+    @Override
+    public void delete(String path) throws IOException {
+        location.key(path);
+        call("delete", path, () -> operator.delete(path));
+    }
+
+    @Override
+    public URI presignRead(String path, Duration expiry) throws IOException {
+        location.key(path);
+        return URI.create(call("presign", path, () -> operator.presignRead(path, expiry)).getUri());
+    }
+
+    @Override
+    public URI presignWrite(String path, Duration expiry) throws IOException {
+        location.key(path);
+        return URI.create(call("presign", path, () -> operator.presignWrite(path, expiry)).getUri());
+    }
+
+    /** Returns whether the storage can presign URLs. */
+    public boolean canPresign() {
+        return capability.presignRead;
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                operator.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OpenDalFileIO[" + location + "]";
+    }
+
+    /** Runs one storage call under the lifecycle lock and waits for it at most the configured timeout. */
+    private <T> T call(String operation, String path, Supplier<CompletableFuture<T>> request) throws IOException {
+        String where = location.describe(path);
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new StorageException(Kind.OTHER, "Cannot " + operation + " " + where + ": the storage client is closed.");
+            }
+            CompletableFuture<T> future;
+            try {
+                future = request.get();
+            } catch (OpenDALException e) {
+                throw OpenDalErrors.translate(e, operation, where);
+            }
+            try {
+                return future.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                throw new StorageException(Kind.TIMEOUT, "The storage of " + where + " did not answer " + operation
+                        + " within " + settings.timeout().toMillis() + " ms.");
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                InterruptedIOException interrupted = new InterruptedIOException(operation + " " + where + " was interrupted.");
+                interrupted.initCause(e);
+                throw interrupted;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof OpenDALException openDal) {
+                    throw OpenDalErrors.translate(openDal, operation, where);
+                }
+                throw new StorageException(Kind.OTHER, "Cannot " + operation + " " + where + ": "
+                        + (cause == null ? e : cause).getClass().getSimpleName());
+            }
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private String relative(String entryPath) {
+        return entryPath.startsWith("/") ? entryPath.substring(1) : entryPath;
+    }
+
+    private FileEntry entry(String path, Metadata metadata) {
+        return new FileEntry(path, metadata.contentLength, metadata.lastModified, metadata.etag);
+    }
+
+    private FileEntry statUnchecked(String path) {
+        try {
+            return stat(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a file in bounded chunks, each one a ranged read with its own deadline. */
+    private final class ChunkedInputStream extends InputStream {
+        private final String path;
+        private final long size;
+        private long position;
+        private byte[] chunk = new byte[0];
+        private int chunkOffset;
+
+        ChunkedInputStream(String path, long size) {
+            this.path = path;
+            this.size = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            return chunk[chunkOffset++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int count = Math.min(length, chunk.length - chunkOffset);
+            System.arraycopy(chunk, chunkOffset, buffer, offset, count);
+            chunkOffset += count;
+            return count;
+        }
+
+        private boolean fill() throws IOException {
+            if (chunkOffset < chunk.length) {
+                return true;
+            }
+            if (position >= size) {
+                return false;
+            }
+            int length = (int) Math.min(READ_CHUNK, size - position);
+            chunk = OpenDalFileIO.this.read(path, position, length);
+            chunkOffset = 0;
+            position += chunk.length;
+            return chunk.length > 0;
+        }
+    }
+}

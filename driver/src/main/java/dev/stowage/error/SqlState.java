@@ -23,6 +23,8 @@ public enum SqlState {
     SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION("42000"),
     /** The statement text is not valid SQL. */
     SYNTAX_ERROR("42601"),
+    /** The storage refused the credentials or the operation. */
+    INSUFFICIENT_PRIVILEGE("42501"),
     /** The statement names an object that does not exist. */
     UNDEFINED_OBJECT("42704"),
     /** The statement creates an object whose name is taken. */

@@ -2,7 +2,9 @@ package dev.stowage.jdbc;
 
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.fileio.StorageSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.DriverPropertyInfo;
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,6 +21,10 @@ import org.apache.calcite.avatica.ConnectionProperty;
 public enum DriverProperty implements ConnectionProperty {
     HOME("home", Type.STRING, null,
             "Directory of the persistent catalog when the URL names none (default: ~/.stowage)."),
+    STORAGE_TIMEOUT("storageTimeout", Type.NUMBER, 30,
+            "Seconds each storage request (one call, one listing page, one read chunk) may take before it fails."),
+    STORAGE_RETRIES("storageRetries", Type.NUMBER, 3,
+            "How many times a storage request that failed transiently (HTTP 5xx or 429, reset connection) is retried."),
     USER("user", Type.STRING, "",
             "User name. Stowage's embedded catalog has no login; the name is reported as the current user."),
     PASSWORD("password", Type.STRING, "",
@@ -114,6 +120,31 @@ public enum DriverProperty implements ConnectionProperty {
                     "Connection property %s must be an absolute path, got '%s'.", camelName, value);
         }
         return path;
+    }
+
+    /**
+     * Returns this property's value as a whole number of at least {@code minimum}.
+     *
+     * @throws StowageException {@link ErrorCode#INVALID_PROPERTY} if the value is not such a number
+     */
+    public int getInt(Properties properties, int minimum) {
+        String value = get(properties);
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StowageException(ErrorCode.INVALID_PROPERTY,
+                "Connection property %s must be a whole number of at least %d, got '%s'.", camelName, minimum, value);
+    }
+
+    /** Returns the storage settings that {@link #STORAGE_TIMEOUT} and {@link #STORAGE_RETRIES} describe. */
+    public static StorageSettings storageSettings(Properties properties) {
+        return new StorageSettings(Duration.ofSeconds(STORAGE_TIMEOUT.getInt(properties, 1)),
+                STORAGE_RETRIES.getInt(properties, 0));
     }
 
     /** Returns the description of this property for {@link java.sql.Driver#getPropertyInfo}. */

@@ -3,6 +3,7 @@ package dev.stowage.jdbc;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.SqlState;
 import dev.stowage.error.StowageException;
+import dev.stowage.fileio.StorageException;
 import dev.stowage.secret.LiteralScrubber;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -35,6 +36,11 @@ final class SqlExceptions {
             return create(stowage.errorCode().sqlState(), stowage.getMessage(), stowage.errorCode().databendCode(),
                     scrubbed(stowage, scrubber));
         }
+        StorageException storage = find(thrown, StorageException.class);
+        if (storage != null) {
+            ErrorCode code = storageErrorCode(storage.kind());
+            return create(code.sqlState(), storage.getMessage(), code.databendCode(), null);
+        }
         SqlParseException parse = find(thrown, SqlParseException.class);
         if (parse != null) {
             return create(SqlState.SYNTAX_ERROR, "SQL syntax error: " + scrubber.scrub(parse.getMessage()),
@@ -65,6 +71,19 @@ final class SqlExceptions {
         }
         return create(SqlState.INTERNAL_ERROR, "Internal error: " + scrubber.scrub(messageOf(root)), 0,
                 scrubbed(root, scrubber));
+    }
+
+    /**
+     * Storage failures never use class 08: the JDBC connection is fine when a bucket is not, and pools evict
+     * connections that report 08.
+     */
+    static ErrorCode storageErrorCode(StorageException.Kind kind) {
+        return switch (kind) {
+            case PERMISSION_DENIED -> ErrorCode.STORAGE_PERMISSION_DENIED;
+            case INVALID_CONFIGURATION -> ErrorCode.STORAGE_INVALID_CONFIGURATION;
+            case UNSUPPORTED -> ErrorCode.STORAGE_UNSUPPORTED;
+            case NOT_FOUND, UNREACHABLE, TIMEOUT, OTHER -> ErrorCode.STORAGE_IO;
+        };
     }
 
     /** Returns an exception for a failure the driver detects itself. */

@@ -127,6 +127,175 @@ SqlNode SqlDescribeConnection() :
     }
 }
 
+/*
+ * One option of CONNECTION = (...) or FILE_FORMAT = (...): key = 'string' | number | TRUE | FALSE | NULL | NONE
+ * | bare word | ('a', 'b').
+ */
+SqlOption GenericOption() :
+{
+    final SqlIdentifier key;
+    final SqlIdentifier word;
+    String text;
+    final List<String> texts = new ArrayList<String>();
+    final OptionValue value;
+}
+{
+    (
+        key = SimpleIdentifier()
+    |
+        // ESCAPE is a reserved word of SQL and the name of a CSV option
+        <ESCAPE> { key = new SqlIdentifier("ESCAPE", getPos()); }
+    )
+    <EQ>
+    (
+        text = SimpleStringLiteral() { value = OptionValue.of(OptionValue.Kind.STRING, text); }
+    |
+        <UNSIGNED_INTEGER_LITERAL> { value = OptionValue.of(OptionValue.Kind.NUMBER, token.image); }
+    |
+        <TRUE> { value = OptionValue.of(OptionValue.Kind.BOOLEAN, "true"); }
+    |
+        <FALSE> { value = OptionValue.of(OptionValue.Kind.BOOLEAN, "false"); }
+    |
+        <NULL> { value = OptionValue.of(OptionValue.Kind.NULL, "NULL"); }
+    |
+        <NONE> { value = OptionValue.of(OptionValue.Kind.WORD, "NONE"); }
+    |
+        word = SimpleIdentifier() { value = OptionValue.of(OptionValue.Kind.WORD, word.getSimple()); }
+    |
+        <LPAREN> text = SimpleStringLiteral() { texts.add(text); }
+        ( <COMMA> text = SimpleStringLiteral() { texts.add(text); } )*
+        <RPAREN> { value = new OptionValue(OptionValue.Kind.LIST, texts); }
+    )
+    {
+        return new SqlOption(key.getParserPosition().plus(getPos()), key, value);
+    }
+}
+
+/* ( option [,] option ... ) */
+SqlNodeList GenericOptionList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlOption option;
+}
+{
+    <LPAREN> { s = span(); }
+    (
+        option = GenericOption() { list.add(option); }
+        [ <COMMA> ]
+    )*
+    <RPAREN>
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+/*
+ * CREATE [OR REPLACE] STAGE [IF NOT EXISTS] name [[URL =] '<uri>' [CONNECTION = (...)]]
+ *     [FILE_FORMAT = (...)] [{COMMENT | COMMENTS} = '<text>']
+ */
+SqlCreate SqlCreateStage(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    String url = null;
+    SqlNodeList connection = null;
+    SqlNodeList fileFormat = null;
+    String comment = null;
+    SqlIdentifier key;
+    String text;
+    SqlNodeList list;
+}
+{
+    <STAGE> ifNotExists = IfNotExistsOpt()
+    {
+        if (replace && ifNotExists) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "option IF NOT EXISTS and OR REPLACE are incompatible.");
+        }
+    }
+    id = SimpleIdentifier()
+    [ url = SimpleStringLiteral() ]
+    (
+        key = SimpleIdentifier() <EQ>
+        (
+            text = SimpleStringLiteral()
+            {
+                String textKey = key.getSimple().toUpperCase(java.util.Locale.ROOT);
+                if (textKey.equals("URL") && url == null) {
+                    url = text;
+                } else if ((textKey.equals("COMMENT") || textKey.equals("COMMENTS")) && comment == null) {
+                    comment = text;
+                } else {
+                    throw StowageSqlNodes.parseError(key.getParserPosition(),
+                        "Unexpected option " + key + " in CREATE STAGE.");
+                }
+            }
+        |
+            list = GenericOptionList()
+            {
+                String listKey = key.getSimple().toUpperCase(java.util.Locale.ROOT);
+                if (listKey.equals("CONNECTION") && connection == null) {
+                    connection = list;
+                } else if (listKey.equals("FILE_FORMAT") && fileFormat == null) {
+                    fileFormat = list;
+                } else {
+                    throw StowageSqlNodes.parseError(key.getParserPosition(),
+                        "Unexpected option " + key + " in CREATE STAGE.");
+                }
+            }
+        )
+        [ <COMMA> ]
+    )*
+    {
+        if (connection != null && url == null) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "CONNECTION needs the stage's URL: CREATE STAGE " + id + " URL = '<uri>' CONNECTION = (...).");
+        }
+        return new SqlCreateStage(s.end(this), replace, ifNotExists, id, url, connection, fileFormat, comment);
+    }
+}
+
+/* DROP STAGE [IF EXISTS] name */
+SqlDrop SqlDropStage(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <STAGE> ifExists = IfExistsOpt() id = SimpleIdentifier()
+    {
+        return new SqlDropStage(s.end(this), ifExists, id);
+    }
+}
+
+/* SHOW STAGES [LIKE '<pattern>'], a query over system.stages */
+SqlNode SqlShowStages() :
+{
+    final Span s;
+    String pattern = null;
+}
+{
+    <SHOW> { s = span(); } <STAGES>
+    [ <LIKE> pattern = SimpleStringLiteral() ]
+    {
+        return StowageSqlNodes.showStages(pattern, s.end(this));
+    }
+}
+
+/* { DESC | DESCRIBE } STAGE name, a query over system.stages */
+SqlNode SqlDescribeStage() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    ( <DESC> | <DESCRIBE> ) { s = span(); } <STAGE> id = SimpleIdentifier()
+    {
+        return StowageSqlNodes.describeStage(id, s.end(this));
+    }
+}
+
 /* FROM @stage/path [ ( NAME => value, ... ) ]: a table function over the staged files */
 SqlNode StageTableRef() :
 {

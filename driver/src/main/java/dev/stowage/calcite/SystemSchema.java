@@ -3,6 +3,7 @@ package dev.stowage.calcite;
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import dev.stowage.catalog.Catalog;
+import dev.stowage.fileio.StorageSettings;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import java.util.Map;
 import org.apache.calcite.schema.Function;
@@ -17,10 +18,17 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  */
 public final class SystemSchema extends AbstractSchema {
     private final Catalog catalog;
+    private final StorageSettings storageSettings;
+    private final String user;
 
-    /** Creates the schema over {@code catalog}. */
-    public SystemSchema(Catalog catalog) {
+    /**
+     * Creates the schema over {@code catalog} for a JDBC connection of {@code user} whose storage calls use
+     * {@code storageSettings}.
+     */
+    public SystemSchema(Catalog catalog, StorageSettings storageSettings, String user) {
         this.catalog = catalog;
+        this.storageSettings = storageSettings;
+        this.user = user;
     }
 
     /** Returns the catalog this schema shows. */
@@ -28,12 +36,25 @@ public final class SystemSchema extends AbstractSchema {
         return catalog;
     }
 
+    /** Returns the settings of this JDBC connection's storage calls. */
+    public StorageSettings storageSettings() {
+        return storageSettings;
+    }
+
+    /** Returns the user of this JDBC connection, recorded as the creator of the objects it creates. */
+    public String user() {
+        return user;
+    }
+
     @Override
     protected Map<String, Table> getTableMap() {
         Table connections = new RowsTable(ConnectionRows::rowType,
                 () -> catalog.connections().stream().map(ConnectionRows::row).toList(),
                 Schema.TableType.SYSTEM_TABLE);
-        return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections);
+        Table stages = new RowsTable(StageRows::rowType,
+                () -> catalog.stages().stream().map(StageRows::row).toList(),
+                Schema.TableType.SYSTEM_TABLE);
+        return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections, StowageSqlNodes.STAGES_TABLE, stages);
     }
 
     @Override

@@ -90,6 +90,78 @@ public final class Catalog {
         return dropped[0];
     }
 
+    /** Returns the stage named {@code name} (exact, case-sensitive match). */
+    public Optional<StageDefinition> stage(String name) {
+        return store.read().stage(name);
+    }
+
+    /**
+     * Returns the stage named {@code name}.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_STAGE} if there is none
+     */
+    public StageDefinition requireStage(String name) {
+        return stage(name).orElseThrow(() -> unknownStage(name));
+    }
+
+    /** Returns all stages, sorted by name. */
+    public List<StageDefinition> stages() {
+        return List.copyOf(store.read().stages().values());
+    }
+
+    /**
+     * Creates {@code stage} and returns the stage it replaced, if any.
+     *
+     * @throws StowageException {@link ErrorCode#STAGE_ALREADY_EXISTS} if the name is taken and {@code mode} is
+     *     {@link CreateMode#FAIL_IF_EXISTS}
+     */
+    public Optional<StageDefinition> createStage(StageDefinition stage, CreateMode mode) {
+        StageDefinition[] replaced = {null};
+        store.update(state -> {
+            Optional<StageDefinition> existing = state.stage(stage.name());
+            if (existing.isPresent()) {
+                switch (mode) {
+                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.STAGE_ALREADY_EXISTS,
+                            "Stage '%s' already exists.", stage.name());
+                    case KEEP_EXISTING -> {
+                        return state;
+                    }
+                    case REPLACE -> replaced[0] = existing.get();
+                }
+            }
+            return state.withStage(stage);
+        });
+        return Optional.ofNullable(replaced[0]);
+    }
+
+    /**
+     * Drops the stage named {@code name} and returns it.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_STAGE} if there is none
+     */
+    public StageDefinition dropStage(String name) {
+        StageDefinition[] dropped = {null};
+        store.update(state -> {
+            dropped[0] = state.stage(name).orElseThrow(() -> unknownStage(name));
+            return state.withoutStage(name);
+        });
+        return dropped[0];
+    }
+
+    /** Drops the stage named {@code name} if there is one and returns it. */
+    public Optional<StageDefinition> dropStageIfExists(String name) {
+        StageDefinition[] dropped = {null};
+        store.update(state -> {
+            dropped[0] = state.stage(name).orElse(null);
+            return dropped[0] == null ? state : state.withoutStage(name);
+        });
+        return Optional.ofNullable(dropped[0]);
+    }
+
+    private static StowageException unknownStage(String name) {
+        return new StowageException(ErrorCode.UNKNOWN_STAGE, "Stage '%s' does not exist.", name);
+    }
+
     private static StowageException unknownConnection(String name) {
         return new StowageException(ErrorCode.UNKNOWN_CONNECTION, "Connection '%s' does not exist.", name);
     }

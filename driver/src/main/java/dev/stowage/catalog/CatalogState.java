@@ -10,13 +10,35 @@ import java.util.TreeMap;
  * replacement.
  *
  * @param connections the connections by name, sorted by name
+ * @param stages the stages by name, sorted by name
  */
-public record CatalogState(SortedMap<String, ConnectionDefinition> connections) {
+public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
+                           SortedMap<String, StageDefinition> stages) {
     /** The state of a new catalog. */
-    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>());
+    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>(), new TreeMap<>());
 
     public CatalogState {
         connections = Collections.unmodifiableSortedMap(new TreeMap<>(connections));
+        stages = Collections.unmodifiableSortedMap(new TreeMap<>(stages));
+    }
+
+    /** Returns the stage named {@code name} (exact, case-sensitive match). */
+    public Optional<StageDefinition> stage(String name) {
+        return Optional.ofNullable(stages.get(name));
+    }
+
+    /** Returns a state with {@code stage} added or replacing the one of the same name. */
+    public CatalogState withStage(StageDefinition stage) {
+        TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
+        next.put(stage.name(), stage);
+        return new CatalogState(connections, next);
+    }
+
+    /** Returns a state without the stage named {@code name}. */
+    public CatalogState withoutStage(String name) {
+        TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
+        next.remove(name);
+        return new CatalogState(connections, next);
     }
 
     /** Returns the connection named {@code name} (exact, case-sensitive match). */
@@ -28,13 +50,13 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections) 
     public CatalogState withConnection(ConnectionDefinition connection) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.put(connection.name(), connection);
-        return new CatalogState(next);
+        return new CatalogState(next, stages);
     }
 
     /** Returns a state without the connection named {@code name}. */
     public CatalogState withoutConnection(String name) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.remove(name);
-        return new CatalogState(next);
+        return new CatalogState(next, stages);
     }
 }

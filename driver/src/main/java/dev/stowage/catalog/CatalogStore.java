@@ -1,5 +1,6 @@
 package dev.stowage.catalog;
 
+import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,4 +24,10 @@ public interface CatalogStore {
 
     /** Returns a short description of where the state lives, for messages (never a secret). */
     String describe();
+
+    /**
+     * Returns the directory where the catalog's own data lives (the files of internal stages), creating it with
+     * mode 0700 when needed.
+     */
+    Path dataDirectory();
 }

@@ -48,6 +48,7 @@ public enum StorageType {
             optional("access_key_id"),
             optional("secret_access_key"))),
     HUGGINGFACE(List.of("huggingface", "hf"), true, List.of(
+            optional("endpoint_url"),
             optional("repo_type"),
             optional("revision"),
             optional("token"))),

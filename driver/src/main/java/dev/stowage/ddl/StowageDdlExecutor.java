@@ -8,7 +8,9 @@ import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.sql.ddl.SqlCreateConnection;
+import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropConnection;
+import dev.stowage.sql.ddl.SqlDropStage;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
 import java.io.Reader;
@@ -47,11 +49,16 @@ public final class StowageDdlExecutor implements DdlExecutor {
 
     @Override
     public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
-        Catalog catalog = catalog(context);
+        SystemSchema system = system(context);
+        Catalog catalog = system.catalog();
         if (node instanceof SqlCreateConnection create) {
             createConnection(catalog, create);
         } else if (node instanceof SqlDropConnection drop) {
             dropConnection(catalog, drop);
+        } else if (node instanceof SqlCreateStage create) {
+            StageStatements.create(system, create);
+        } else if (node instanceof SqlDropStage drop) {
+            StageStatements.drop(system, drop);
         } else {
             throw new StowageException(ErrorCode.UNSUPPORTED_STATEMENT, "Statement %s is not supported.",
                     node.getKind());
@@ -78,11 +85,11 @@ public final class StowageDdlExecutor implements DdlExecutor {
         }
     }
 
-    private static Catalog catalog(CalcitePrepare.Context context) {
+    private static SystemSchema system(CalcitePrepare.Context context) {
         CalciteSchema system = context.getRootSchema().getSubSchema(StowageSqlNodes.SYSTEM_SCHEMA, true);
         if (system == null || !(system.schema instanceof SystemSchema systemSchema)) {
             throw new StowageException(ErrorCode.INTERNAL, "This connection has no Stowage catalog.");
         }
-        return systemSchema.catalog();
+        return systemSchema;
     }
 }

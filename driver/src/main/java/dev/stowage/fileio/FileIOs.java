@@ -1,5 +1,7 @@
 package dev.stowage.fileio;
 
+import dev.stowage.connection.StorageType;
+import dev.stowage.fileio.huggingface.HuggingFaceFileIO;
 import dev.stowage.fileio.opendal.OpenDalFileIO;
 import java.util.Map;
 
@@ -15,6 +17,10 @@ public final class FileIOs {
      */
     public static FileIO open(Location location, Map<String, String> parameters, StorageSettings settings)
             throws StorageException {
+        if (location.type() == StorageType.HUGGINGFACE) {
+            // OpenDAL's huggingface service cannot be pointed at a mirror or a local server
+            return HuggingFaceFileIO.open(location, parameters, settings);
+        }
         return OpenDalFileIO.open(location, parameters, settings);
     }
 }

@@ -75,7 +75,8 @@ public final class StowageDriver extends Driver {
             AvaticaConnection connection = factory.newConnection(this, factory, url, calciteProperties(properties));
             handler.onConnectionInit(connection);
             connection.unwrap(CalciteConnection.class).getRootSchema()
-                    .add(StowageSqlNodes.SYSTEM_SCHEMA, new SystemSchema(catalog));
+                    .add(StowageSqlNodes.SYSTEM_SCHEMA, new SystemSchema(catalog,
+                            DriverProperty.storageSettings(properties), user(properties)));
             return JdbcProxies.connection(connection, catalog);
         } catch (SQLException | RuntimeException e) {
             throw SqlExceptions.translate(e, null);
@@ -112,6 +113,12 @@ public final class StowageDriver extends Driver {
         }
         Path home = DriverProperty.HOME.getPath(properties);
         return FileCatalogStore.open(home != null ? home : defaultHome());
+    }
+
+    /** Returns the JDBC user, or the operating-system user when none was given. */
+    private static String user(Properties properties) {
+        String user = DriverProperty.USER.get(properties);
+        return user == null || user.isBlank() ? System.getProperty("user.name", "") : user;
     }
 
     /** Returns {@code ~/.stowage}. */

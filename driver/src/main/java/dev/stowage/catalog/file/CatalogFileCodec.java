@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stowage.catalog.CatalogState;
 import dev.stowage.catalog.ConnectionDefinition;
+import dev.stowage.catalog.StageDefinition;
+import dev.stowage.format.FileFormat;
+import dev.stowage.format.FileFormatType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.secret.SecretKeys;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,11 @@ import java.util.TreeMap;
  * with {@link SecretCipher}; everything else is stored as plain JSON.
  */
 final class CatalogFileCodec {
-    /** The layout version this code writes; files with a higher version were written by a newer release. */
-    static final int FORMAT_VERSION = 1;
+    /**
+     * The layout version this code writes; files with a higher version were written by a newer release. Version 2
+     * added stages: a version-1 reader would drop them on its next write, so it must refuse the file instead.
+     */
+    static final int FORMAT_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -38,7 +45,18 @@ final class CatalogFileCodec {
     }
 
     record FileLayout(@JsonProperty("format_version") int formatVersion,
-                      @JsonProperty("connections") List<ConnectionEntry> connections) {
+                      @JsonProperty("connections") List<ConnectionEntry> connections,
+                      @JsonProperty("stages") List<StageEntry> stages) {
+    }
+
+    record StageEntry(@JsonProperty("name") String name,
+                      @JsonProperty("url") String url,
+                      @JsonProperty("storage_params") Map<String, String> storageParams,
+                      @JsonProperty("file_format") String fileFormatType,
+                      @JsonProperty("file_format_options") Map<String, String> fileFormatOptions,
+                      @JsonProperty("comment") String comment,
+                      @JsonProperty("creator") String creator,
+                      @JsonProperty("created_on") String createdOn) {
     }
 
     record ConnectionEntry(@JsonProperty("name") String name,
@@ -49,13 +67,17 @@ final class CatalogFileCodec {
     byte[] encode(CatalogState state) {
         List<ConnectionEntry> connections = new ArrayList<>();
         for (ConnectionDefinition connection : state.connections().values()) {
-            Map<String, String> params = new TreeMap<>();
-            connection.parameters().forEach((key, value) -> params.put(key,
-                    SecretKeys.isSecret(key) ? cipher.encrypt(value, associatedData(connection.name(), key)) : value));
-            connections.add(new ConnectionEntry(connection.name(), connection.storageType(), params));
+            connections.add(new ConnectionEntry(connection.name(), connection.storageType(),
+                    encrypt(connection.parameters(), "connection", connection.name())));
+        }
+        List<StageEntry> stages = new ArrayList<>();
+        for (StageDefinition stage : state.stages().values()) {
+            stages.add(new StageEntry(stage.name(), stage.url(), encrypt(stage.parameters(), "stage", stage.name()),
+                    stage.fileFormat().type().name(), stage.fileFormat().options(), stage.comment(), stage.creator(),
+                    stage.createdOn().toString()));
         }
         try {
-            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections));
+            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalog state cannot be written as JSON", e);
         }
@@ -80,28 +102,56 @@ final class CatalogFileCodec {
                     file, layout.formatVersion(), FORMAT_VERSION);
         }
         TreeMap<String, ConnectionDefinition> connections = new TreeMap<>();
-        for (ConnectionEntry entry : layout.connections() == null ? List.<ConnectionEntry>of() : layout.connections()) {
-            Map<String, String> params = new TreeMap<>();
-            Map<String, String> stored = entry.storageParams() == null ? Map.of() : entry.storageParams();
-            stored.forEach((key, value) -> params.put(key,
-                    SecretKeys.isSecret(key) ? decrypt(value, entry.name(), key, file) : value));
-            connections.put(entry.name(), ConnectionDefinition.of(entry.name(), entry.storageType(), params));
+        for (ConnectionEntry entry : orEmpty(layout.connections())) {
+            connections.put(entry.name(), ConnectionDefinition.of(entry.name(), entry.storageType(),
+                    decrypt(entry.storageParams(), "connection", entry.name(), file)));
         }
-        return new CatalogState(connections);
+        TreeMap<String, StageDefinition> stages = new TreeMap<>();
+        for (StageEntry entry : orEmpty(layout.stages())) {
+            FileFormatType type = FileFormatType.valueOf(entry.fileFormatType());
+            stages.put(entry.name(), new StageDefinition(entry.name(), entry.url(),
+                    new TreeMap<>(decrypt(entry.storageParams(), "stage", entry.name(), file)),
+                    new FileFormat(type, new TreeMap<>(orEmpty(entry.fileFormatOptions()))), entry.comment(),
+                    entry.creator(), Instant.parse(entry.createdOn())));
+        }
+        return new CatalogState(connections, stages);
     }
 
-    private String decrypt(String value, String connection, String key, String file) {
-        try {
-            return cipher.decrypt(value, associatedData(connection, key));
-        } catch (GeneralSecurityException e) {
-            throw new StowageException(ErrorCode.CATALOG_UNREADABLE,
-                    "Cannot decrypt parameter %s of connection '%s' in %s: the master key differs from the one it was"
-                            + " written with (set %s or restore %s).",
-                    key, connection, file, MasterKey.ENVIRONMENT_VARIABLE, MasterKey.FILE_NAME);
-        }
+    private Map<String, String> encrypt(Map<String, String> parameters, String kind, String owner) {
+        Map<String, String> stored = new TreeMap<>();
+        parameters.forEach((key, value) -> stored.put(key,
+                SecretKeys.isSecret(key) ? cipher.encrypt(value, associatedData(kind, owner, key)) : value));
+        return stored;
     }
 
-    private static String associatedData(String connection, String key) {
-        return "connection\u0000" + connection + "\u0000" + key;
+    private Map<String, String> decrypt(Map<String, String> stored, String kind, String owner, String file) {
+        Map<String, String> parameters = new TreeMap<>();
+        orEmpty(stored).forEach((key, value) -> {
+            if (!SecretKeys.isSecret(key)) {
+                parameters.put(key, value);
+                return;
+            }
+            try {
+                parameters.put(key, cipher.decrypt(value, associatedData(kind, owner, key)));
+            } catch (GeneralSecurityException e) {
+                throw new StowageException(ErrorCode.CATALOG_UNREADABLE,
+                        "Cannot decrypt parameter %s of %s '%s' in %s: the master key differs from the one it was"
+                                + " written with (set %s or restore %s).",
+                        key, kind, owner, file, MasterKey.ENVIRONMENT_VARIABLE, MasterKey.FILE_NAME);
+            }
+        });
+        return parameters;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static String associatedData(String kind, String owner, String key) {
+        return kind + "\u0000" + owner + "\u0000" + key;
     }
 }

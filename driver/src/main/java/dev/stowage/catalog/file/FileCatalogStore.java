@@ -140,6 +140,17 @@ public final class FileCatalogStore implements CatalogStore {
         return "catalog in " + home;
     }
 
+    @Override
+    public Path dataDirectory() {
+        Path data = home.resolve("data");
+        try {
+            OwnerOnlyFiles.createDirectory(data);
+        } catch (IOException e) {
+            throw new StowageException(ErrorCode.CATALOG_IO, e, "Cannot create %s: %s", data, e.getMessage());
+        }
+        return data;
+    }
+
     private CatalogState load() throws IOException {
         BasicFileAttributes attributes;
         try {

@@ -1,6 +1,12 @@
 package dev.stowage.catalog.memory;
 
 import dev.stowage.catalog.CatalogState;
+import dev.stowage.catalog.TreeDeletion;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.stowage.catalog.CatalogStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +21,7 @@ public final class MemoryCatalogStore implements CatalogStore {
 
     private final String name;
     private volatile CatalogState state = CatalogState.EMPTY;
+    private Path dataDirectory;
 
     private MemoryCatalogStore(String name) {
         this.name = name;
@@ -39,6 +46,25 @@ public final class MemoryCatalogStore implements CatalogStore {
     public synchronized CatalogState update(UnaryOperator<CatalogState> change) {
         state = change.apply(state);
         return state;
+    }
+
+    /**
+     * An in-memory catalog still keeps the files of its internal stages on disk: in a temporary directory removed
+     * when the JVM exits.
+     */
+    @Override
+    public synchronized Path dataDirectory() {
+        if (dataDirectory == null) {
+            try {
+                dataDirectory = Files.createTempDirectory("stowage-mem-");
+            } catch (IOException e) {
+                throw new StowageException(ErrorCode.CATALOG_IO, e, "Cannot create a data directory for %s: %s",
+                        describe(), e.getMessage());
+            }
+            Path created = dataDirectory;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TreeDeletion.deleteQuietly(created)));
+        }
+        return dataDirectory;
     }
 
     @Override

@@ -27,6 +27,12 @@ public final class StowageSqlNodes {
     public static final String DESCRIBE_CONNECTION_FUNCTION = "describe_connection";
     /** The table function reading staged files. */
     public static final String STAGE_FILES_FUNCTION = "stage_files";
+    /** The system table listing stages. */
+    public static final String STAGES_TABLE = "stages";
+    /** The columns of {@code system.stages}, SHOW STAGES and DESC STAGE (Databend's 2026 layout). */
+    public static final List<String> STAGE_COLUMNS = List.of("name", "stage_type", "storage_type", "url", "endpoint",
+            "has_credentials", "has_encryption_key", "storage_params", "file_format_options", "creator", "created_on",
+            "comment", "owner");
     /** The columns of SHOW CONNECTIONS and DESC CONNECTION. */
     public static final List<String> CONNECTION_COLUMNS = List.of("name", "storage_type", "storage_params");
 
@@ -37,14 +43,31 @@ public final class StowageSqlNodes {
     public static SqlNode showConnections(SqlParserPos pos) {
         SqlNode from = new SqlIdentifier(List.of(SYSTEM_SCHEMA, CONNECTIONS_TABLE), pos);
         SqlNodeList orderBy = new SqlNodeList(List.of(new SqlIdentifier("name", pos)), pos);
-        return select(pos, from, orderBy);
+        return select(pos, CONNECTION_COLUMNS, from, null, orderBy);
+    }
+
+    /** Returns {@code SELECT <stage columns> FROM system.stages [WHERE name LIKE pattern] ORDER BY name}. */
+    public static SqlNode showStages(String likePattern, SqlParserPos pos) {
+        SqlNode from = new SqlIdentifier(List.of(SYSTEM_SCHEMA, STAGES_TABLE), pos);
+        SqlNode where = likePattern == null ? null : SqlStdOperatorTable.LIKE.createCall(pos,
+                new SqlIdentifier("name", pos), SqlLiteral.createCharString(likePattern, pos));
+        SqlNodeList orderBy = new SqlNodeList(List.of(new SqlIdentifier("name", pos)), pos);
+        return select(pos, STAGE_COLUMNS, from, where, orderBy);
+    }
+
+    /** Returns {@code SELECT <stage columns> FROM system.stages WHERE name = 'name'}: no row when it is missing. */
+    public static SqlNode describeStage(SqlIdentifier name, SqlParserPos pos) {
+        SqlNode from = new SqlIdentifier(List.of(SYSTEM_SCHEMA, STAGES_TABLE), pos);
+        SqlNode where = SqlStdOperatorTable.EQUALS.createCall(pos, new SqlIdentifier("name", pos),
+                SqlLiteral.createCharString(name.getSimple(), pos));
+        return select(pos, STAGE_COLUMNS, from, where, null);
     }
 
     /** Returns {@code SELECT name, storage_type, storage_params FROM TABLE(system.describe_connection('name'))}. */
     public static SqlNode describeConnection(SqlIdentifier name, SqlParserPos pos) {
         SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, DESCRIBE_CONNECTION_FUNCTION),
                 List.of(SqlLiteral.createCharString(name.getSimple(), pos)), pos);
-        return select(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call), null);
+        return select(pos, CONNECTION_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call), null, null);
     }
 
     /** Returns {@code TABLE(stage_files('@stage/path', args...))} for a stage reference in FROM. */
@@ -71,12 +94,13 @@ public final class StowageSqlNodes {
         return function.createCall(null, pos, operands.toArray(new SqlNode[0]));
     }
 
-    private static SqlSelect select(SqlParserPos pos, SqlNode from, SqlNodeList orderBy) {
+    private static SqlSelect select(SqlParserPos pos, List<String> columnNames, SqlNode from, SqlNode where,
+                                    SqlNodeList orderBy) {
         List<SqlNode> columns = new ArrayList<>();
-        for (String column : CONNECTION_COLUMNS) {
+        for (String column : columnNames) {
             columns.add(new SqlIdentifier(column, pos));
         }
-        return new SqlSelect(pos, null, new SqlNodeList(columns, pos), from, null, null, null, null, null, orderBy,
+        return new SqlSelect(pos, null, new SqlNodeList(columns, pos), from, where, null, null, null, null, orderBy,
                 null, null, null);
     }
 }

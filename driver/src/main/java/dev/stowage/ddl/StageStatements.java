@@ -1,0 +1,170 @@
+package dev.stowage.ddl;
+
+import dev.stowage.calcite.SystemSchema;
+import dev.stowage.catalog.Catalog;
+import dev.stowage.catalog.ConnectionDefinition;
+import dev.stowage.catalog.CreateMode;
+import dev.stowage.catalog.StageDefinition;
+import dev.stowage.catalog.TreeDeletion;
+import dev.stowage.connection.StorageType;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import dev.stowage.fileio.FileIO;
+import dev.stowage.fileio.FileIOs;
+import dev.stowage.fileio.Location;
+import dev.stowage.fileio.StorageException;
+import dev.stowage.format.FileFormat;
+import dev.stowage.format.FileFormatParser;
+import dev.stowage.format.OptionValue;
+import dev.stowage.sql.ddl.SqlCreateStage;
+import dev.stowage.sql.ddl.SqlDropStage;
+import dev.stowage.sql.ddl.SqlOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** CREATE STAGE and DROP STAGE, with Databend's rules: external stages copy their connection's parameters. */
+final class StageStatements {
+    private static final String RESERVED_NAME = "_databend_upload";
+
+    private StageStatements() {
+    }
+
+    static void create(SystemSchema system, SqlCreateStage create) {
+        Catalog catalog = system.catalog();
+        String name = create.name();
+        checkName(name);
+        String subject = "create stage '" + name + "'";
+        FileFormat format = create.fileFormat() == null ? FileFormat.DEFAULT
+                : FileFormatParser.parse(SqlOption.toMap(create.fileFormat()), Map.of());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        StageDefinition stage;
+        if (create.url() == null) {
+            stage = new StageDefinition(name, null, new TreeMap<>(), format, create.comment(), system.user(), now);
+        } else {
+            Location location = Location.parse(create.url());
+            checkDirectoryPath(create.url());
+            Map<String, String> parameters = parameters(catalog, location, SqlOption.toMap(create.connection()), subject);
+            checkConfiguration(system, location, parameters);
+            stage = new StageDefinition(name, location.toString(), new TreeMap<>(parameters), format, create.comment(),
+                    system.user(), now);
+        }
+        CreateMode mode = create.orReplace() ? CreateMode.REPLACE
+                : create.ifNotExists() ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
+        boolean existed = catalog.stage(name).isPresent();
+        Optional<StageDefinition> replaced = catalog.createStage(stage, mode);
+        replaced.filter(StageDefinition::internal).ifPresent(old -> deleteFiles(system, old));
+        if (stage.internal() && (!existed || replaced.isPresent())) {
+            createDirectory(internalDirectory(system, name));
+        }
+    }
+
+    static void drop(SystemSchema system, SqlDropStage drop) {
+        Catalog catalog = system.catalog();
+        Optional<StageDefinition> dropped = drop.ifExists() ? catalog.dropStageIfExists(drop.name())
+                : Optional.of(catalog.dropStage(drop.name()));
+        dropped.filter(StageDefinition::internal).ifPresent(stage -> deleteFiles(system, stage));
+    }
+
+    /** Returns the directory holding the files of the internal stage {@code name}. */
+    static Path internalDirectory(SystemSchema system, String name) {
+        return system.catalog().store().dataDirectory().resolve("stages").resolve(name);
+    }
+
+    /**
+     * Resolves {@code CONNECTION = (...)}: either {@code CONNECTION_NAME} alone, whose parameters are copied, or
+     * inline parameters. Local {@code fs} locations ignore every option, as Databend does.
+     */
+    private static Map<String, String> parameters(Catalog catalog, Location location, Map<String, OptionValue> options,
+                                                  String subject) {
+        if (location.type() == StorageType.FS) {
+            return Map.of();
+        }
+        OptionValue connectionName = options.get("connection_name");
+        if (connectionName != null) {
+            if (options.size() > 1) {
+                throw invalid(subject, "connection_name can not be used with other connection options");
+            }
+            String name = connectionName.text();
+            ConnectionDefinition connection = catalog.connection(name).orElseThrow(() -> invalid(subject,
+                    "fail to get connection_name " + name + ": Connection '" + name + "' does not exist."));
+            StorageType type = StorageType.fromName(connection.storageType(), subject);
+            if (type != location.type()) {
+                throw invalid(subject, "protocol from connection_name=" + name + " (" + connection.storageType()
+                        + ") not match with uri protocol (" + location.type().scheme() + ").");
+            }
+            return connection.parameters();
+        }
+        Map<String, String> parameters = new TreeMap<>();
+        options.forEach((key, value) -> {
+            boolean bareBoolean = value.kind() == OptionValue.Kind.BOOLEAN && key.equals("enable_virtual_host_style");
+            if (value.kind() != OptionValue.Kind.STRING && !bareBoolean) {
+                throw new StowageException(ErrorCode.SYNTAX, "Connection option %s takes a quoted string value.",
+                        key.toUpperCase(java.util.Locale.ROOT));
+            }
+            parameters.put(key, value.text());
+        });
+        location.type().validate(parameters, subject);
+        return parameters;
+    }
+
+    /** Builds the storage client once, as Databend does: configuration errors surface now, credentials later. */
+    private static void checkConfiguration(SystemSchema system, Location location, Map<String, String> parameters) {
+        try (FileIO io = FileIOs.open(location, parameters, system.storageSettings())) {
+            io.location();
+        } catch (StorageException e) {
+            throw new StowageException(ErrorCode.INVALID_STORAGE_CONFIG,
+                    "Input storage config for stage is invalid: %s", e.getMessage());
+        }
+    }
+
+    private static void checkDirectoryPath(String url) {
+        int schemeEnd = url.indexOf("://");
+        String afterScheme = url.substring(schemeEnd + 3);
+        int slash = afterScheme.startsWith("/") ? 0 : afterScheme.indexOf('/');
+        String path = slash < 0 ? "" : afterScheme.substring(slash);
+        if (!path.isEmpty() && !path.endsWith("/")) {
+            throw new StowageException(ErrorCode.INVALID_PARAMETER,
+                    "invalid input parameter (path in URL must end with '/' when CREATE STAGE. Got '%s'.)", path);
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.equals(RESERVED_NAME)) {
+            throw new StowageException(ErrorCode.INVALID_STAGE_NAME,
+                    "Can not create stage with name `%s`, which is reserved", name);
+        }
+        if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..") || name.isBlank()) {
+            throw new StowageException(ErrorCode.INVALID_STAGE_NAME,
+                    "Stage name '%s' must not be empty or contain '/', '\\\\', '.' or '..'.", name);
+        }
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StowageException(ErrorCode.CATALOG_IO, e, "Cannot create %s: %s", directory, e.getMessage());
+        }
+    }
+
+    private static void deleteFiles(SystemSchema system, StageDefinition stage) {
+        Path directory = internalDirectory(system, stage.name());
+        try {
+            TreeDeletion.delete(directory);
+        } catch (IOException e) {
+            throw new StowageException(ErrorCode.CATALOG_IO, e, "Stage '%s' is dropped but its files in %s could not"
+                    + " all be deleted: %s", stage.name(), directory, e.getMessage());
+        }
+    }
+
+    private static StowageException invalid(String subject, String detail) {
+        return new StowageException(ErrorCode.INVALID_PARAMETER, "Cannot %s: invalid input parameter (%s)", subject,
+                detail);
+    }
+}

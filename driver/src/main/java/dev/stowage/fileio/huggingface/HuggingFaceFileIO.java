@@ -2,6 +2,7 @@ package dev.stowage.fileio.huggingface;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.fileio.ChunkedInputStream;
 import dev.stowage.fileio.FileEntry;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.fileio.Location;
@@ -68,7 +69,6 @@ public final class HuggingFaceFileIO implements FileIO {
     /** The Hub's public endpoint. */
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
     static final String DEFAULT_REVISION = "main";
-    private static final int READ_CHUNK = 4 * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
     private static final long MIN_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 2_000;
@@ -218,7 +218,7 @@ public final class HuggingFaceFileIO implements FileIO {
     @Override
     public InputStream open(String path) throws IOException {
         long size = stat(path).size();
-        return new ChunkedInputStream(path, size);
+        return new ChunkedInputStream(this, path, size);
     }
 
     @Override
@@ -531,55 +531,5 @@ public final class HuggingFaceFileIO implements FileIO {
             return "the connection was reset";
         }
         return "network error";
-    }
-
-    /** Reads a file in bounded chunks, each one a ranged read with its own deadline. */
-    private final class ChunkedInputStream extends InputStream {
-        private final String path;
-        private final long size;
-        private long position;
-        private byte[] chunk = new byte[0];
-        private int chunkOffset;
-
-        ChunkedInputStream(String path, long size) {
-            this.path = path;
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (!fill()) {
-                return -1;
-            }
-            return chunk[chunkOffset++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int count = Math.min(length, chunk.length - chunkOffset);
-            System.arraycopy(chunk, chunkOffset, buffer, offset, count);
-            chunkOffset += count;
-            return count;
-        }
-
-        private boolean fill() throws IOException {
-            if (chunkOffset < chunk.length) {
-                return true;
-            }
-            if (position >= size) {
-                return false;
-            }
-            int length = (int) Math.min(READ_CHUNK, size - position);
-            chunk = HuggingFaceFileIO.this.read(path, position, length);
-            chunkOffset = 0;
-            position += chunk.length;
-            return chunk.length > 0;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.stowage.fileio.opendal;
 
 import dev.stowage.connection.StorageType;
+import dev.stowage.fileio.ChunkedInputStream;
 import dev.stowage.fileio.FileEntry;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.fileio.Location;
@@ -41,7 +42,6 @@ import org.apache.opendal.layer.RetryLayer;
  * using a released operator crashes the JVM.
  */
 public final class OpenDalFileIO implements FileIO, SupportsPresign {
-    private static final int READ_CHUNK = 4 * 1024 * 1024;
     private static final Pattern SAFE_GCS_NAME = Pattern.compile("[A-Za-z0-9/._~-]*");
 
     private final Location location;
@@ -148,7 +148,7 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
     @Override
     public InputStream open(String path) throws IOException {
         long size = stat(path).size();
-        return new ChunkedInputStream(path, size);
+        return new ChunkedInputStream(this, path, size);
     }
 
     @Override
@@ -255,56 +255,6 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
             return stat(path);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Reads a file in bounded chunks, each one a ranged read with its own deadline. */
-    private final class ChunkedInputStream extends InputStream {
-        private final String path;
-        private final long size;
-        private long position;
-        private byte[] chunk = new byte[0];
-        private int chunkOffset;
-
-        ChunkedInputStream(String path, long size) {
-            this.path = path;
-            this.size = size;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (!fill()) {
-                return -1;
-            }
-            return chunk[chunkOffset++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int count = Math.min(length, chunk.length - chunkOffset);
-            System.arraycopy(chunk, chunkOffset, buffer, offset, count);
-            chunkOffset += count;
-            return count;
-        }
-
-        private boolean fill() throws IOException {
-            if (chunkOffset < chunk.length) {
-                return true;
-            }
-            if (position >= size) {
-                return false;
-            }
-            int length = (int) Math.min(READ_CHUNK, size - position);
-            chunk = OpenDalFileIO.this.read(path, position, length);
-            chunkOffset = 0;
-            position += chunk.length;
-            return chunk.length > 0;
         }
     }
 }

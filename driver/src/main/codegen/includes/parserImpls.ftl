@@ -296,6 +296,102 @@ SqlNode SqlDescribeStage() :
     }
 }
 
+/* @stage/path, or '@stage/path' quoted when the path holds spaces or quotes */
+String StageLocation() :
+{
+    final String text;
+}
+{
+    <STAGE_REF> { return token.image; }
+|
+    text = SimpleStringLiteral() { return text; }
+}
+
+/* [PATTERN = '<regex>'] */
+String PatternOpt() :
+{
+    final String pattern;
+}
+{
+    <PATTERN> <EQ> pattern = SimpleStringLiteral() { return pattern; }
+|
+    { return null; }
+}
+
+/* LIST @stage[/path] [PATTERN = '<regex>'], a query over system.list_stage */
+SqlNode SqlListStage() :
+{
+    final Span s;
+    final String location;
+    final String pattern;
+}
+{
+    <LIST> { s = span(); } location = StageLocation() pattern = PatternOpt()
+    {
+        return StowageSqlNodes.listStage(location, pattern, s.end(this));
+    }
+}
+
+/* REMOVE @stage[/path] [PATTERN = '<regex>'] */
+SqlNode SqlRemoveStage() :
+{
+    final Span s;
+    final String location;
+    final String pattern;
+}
+{
+    <REMOVE> { s = span(); } location = StageLocation() pattern = PatternOpt()
+    {
+        return new SqlRemoveStage(s.end(this), location, pattern);
+    }
+}
+
+/* PRESIGN [DOWNLOAD | UPLOAD] @stage/file [EXPIRE = <seconds>] [CONTENT_TYPE = '<mime>'] */
+SqlNode SqlPresign() :
+{
+    final Span s;
+    SqlIdentifier word;
+    String action = "DOWNLOAD";
+    final String location;
+    String expire = "3600";
+}
+{
+    <PRESIGN> { s = span(); }
+    [
+        word = SimpleIdentifier()
+        {
+            action = word.getSimple().toUpperCase(java.util.Locale.ROOT);
+            if (!action.equals("DOWNLOAD") && !action.equals("UPLOAD")) {
+                throw StowageSqlNodes.parseError(word.getParserPosition(),
+                    "PRESIGN takes DOWNLOAD or UPLOAD, not " + word + ".");
+            }
+        }
+    ]
+    location = StageLocation()
+    (
+        word = SimpleIdentifier() <EQ>
+        (
+            <UNSIGNED_INTEGER_LITERAL>
+            {
+                if (!word.getSimple().equalsIgnoreCase("EXPIRE")) {
+                    throw StowageSqlNodes.parseError(word.getParserPosition(), "Unexpected option " + word + ".");
+                }
+                expire = token.image;
+            }
+        |
+            SimpleStringLiteral()
+            {
+                if (!word.getSimple().equalsIgnoreCase("CONTENT_TYPE")) {
+                    throw StowageSqlNodes.parseError(word.getParserPosition(), "Unexpected option " + word + ".");
+                }
+            }
+        )
+    )*
+    {
+        return StowageSqlNodes.presign(location, action, expire, s.end(this));
+    }
+}
+
 /* FROM @stage/path [ ( NAME => value, ... ) ]: a table function over the staged files */
 SqlNode StageTableRef() :
 {

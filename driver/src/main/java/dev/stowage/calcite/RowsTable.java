@@ -1,11 +1,16 @@
 package dev.stowage.calcite;
 
-import java.util.List;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -16,16 +21,17 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A small table whose rows come from a supplier each time it is scanned. It can be returned by a table macro:
- * {@link #toRel} plans it with {@link RowsTableScan}, which needs no schema path.
+ * A table whose rows are produced lazily, each time it is scanned, by a stream that is closed when the scan ends.
+ * A cancelled statement stops the scan at the next row. It can be returned by a table macro: {@link #toRel} plans
+ * it with {@link RowsTableScan}, which needs no schema path.
  */
 public final class RowsTable extends AbstractTable implements ScannableTable, TranslatableTable {
     private final Function<RelDataTypeFactory, RelDataType> rowType;
-    private final Supplier<List<Object[]>> rows;
+    private final Supplier<Stream<Object[]>> rows;
     private final Schema.TableType tableType;
 
     /** Creates a table with the given row type and rows. */
-    public RowsTable(Function<RelDataTypeFactory, RelDataType> rowType, Supplier<List<Object[]>> rows,
+    public RowsTable(Function<RelDataTypeFactory, RelDataType> rowType, Supplier<Stream<Object[]>> rows,
                      Schema.TableType tableType) {
         this.rowType = rowType;
         this.rows = rows;
@@ -39,7 +45,13 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
 
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
-        return Linq4j.asEnumerable(rows.get());
+        AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                return new StreamEnumerator(rows.get(), cancelled);
+            }
+        };
     }
 
     @Override
@@ -50,5 +62,46 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
     @Override
     public Schema.TableType getJdbcTableType() {
         return tableType;
+    }
+
+    /** Walks a stream of rows, checking the statement's cancel flag before each one. */
+    private static final class StreamEnumerator implements Enumerator<Object[]> {
+        private final Stream<Object[]> stream;
+        private final Iterator<Object[]> iterator;
+        private final AtomicBoolean cancelled;
+        private Object[] current;
+
+        StreamEnumerator(Stream<Object[]> stream, AtomicBoolean cancelled) {
+            this.stream = stream;
+            this.iterator = stream.iterator();
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (cancelled != null && cancelled.get()) {
+                throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
+            }
+            if (!iterator.hasNext()) {
+                return false;
+            }
+            current = iterator.next();
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a stream of rows cannot be reset");
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.fileio.StorageSettings;
+import dev.stowage.stage.StageFiles;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import java.util.Map;
 import org.apache.calcite.schema.Function;
@@ -49,17 +50,31 @@ public final class SystemSchema extends AbstractSchema {
     @Override
     protected Map<String, Table> getTableMap() {
         Table connections = new RowsTable(ConnectionRows::rowType,
-                () -> catalog.connections().stream().map(ConnectionRows::row).toList(),
+                () -> catalog.connections().stream().map(ConnectionRows::row),
                 Schema.TableType.SYSTEM_TABLE);
         Table stages = new RowsTable(StageRows::rowType,
-                () -> catalog.stages().stream().map(StageRows::row).toList(),
+                () -> catalog.stages().stream().map(StageRows::row),
                 Schema.TableType.SYSTEM_TABLE);
         return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections, StowageSqlNodes.STAGES_TABLE, stages);
     }
 
     @Override
     protected Multimap<String, Function> getFunctionMultimap() {
-        return ImmutableMultimap.of(StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog));
+        StageFiles files = stageFiles();
+        return ImmutableMultimap.of(
+                StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog),
+                StowageSqlNodes.LIST_STAGE_FUNCTION, listStageFunction(),
+                StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files));
+    }
+
+    /** Returns {@code list_stage}, the table function that LIST is rewritten into. */
+    public Function listStageFunction() {
+        return new ListStageMacro(catalog, stageFiles());
+    }
+
+    /** Returns access to the files of this catalog's stages. */
+    public StageFiles stageFiles() {
+        return new StageFiles(catalog, storageSettings);
     }
 
     @Override

@@ -19,6 +19,13 @@ import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropStage;
 import dev.stowage.sql.ddl.SqlOption;
+import dev.stowage.sql.ddl.SqlRemoveStage;
+import dev.stowage.fileio.FileEntry;
+import dev.stowage.stage.StageFiles;
+import dev.stowage.stage.StagePattern;
+import dev.stowage.stage.StageReference;
+import java.io.UncheckedIOException;
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,9 +78,23 @@ final class StageStatements {
         dropped.filter(StageDefinition::internal).ifPresent(stage -> deleteFiles(system, stage));
     }
 
-    /** Returns the directory holding the files of the internal stage {@code name}. */
-    static Path internalDirectory(SystemSchema system, String name) {
-        return system.catalog().store().dataDirectory().resolve("stages").resolve(name);
+    /** Deletes the files of a stage that the reference and pattern select. */
+    static void remove(SystemSchema system, SqlRemoveStage remove) {
+        StageReference reference = StageReference.parse(remove.reference());
+        StageFiles files = system.stageFiles();
+        StageDefinition stage = system.catalog().requireStage(reference.stage());
+        StagePattern pattern = StagePattern.compile(remove.pattern());
+        try (FileIO io = files.open(stage); Stream<FileEntry> matching = files.list(reference, pattern)) {
+            for (FileEntry entry : (Iterable<FileEntry>) matching::iterator) {
+                io.delete(entry.path());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path internalDirectory(SystemSchema system, String name) {
+        return system.stageFiles().internalDirectory(name);
     }
 
     /**

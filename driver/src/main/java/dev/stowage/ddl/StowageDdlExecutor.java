@@ -11,6 +11,7 @@ import dev.stowage.sql.ddl.SqlCreateConnection;
 import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropConnection;
 import dev.stowage.sql.ddl.SqlDropStage;
+import dev.stowage.sql.ddl.SqlRemoveStage;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
 import java.io.Reader;
@@ -59,6 +60,8 @@ public final class StowageDdlExecutor implements DdlExecutor {
             StageStatements.create(system, create);
         } else if (node instanceof SqlDropStage drop) {
             StageStatements.drop(system, drop);
+        } else if (node instanceof SqlRemoveStage remove) {
+            StageStatements.remove(system, remove);
         } else {
             throw new StowageException(ErrorCode.UNSUPPORTED_STATEMENT, "Statement %s is not supported.",
                     node.getKind());

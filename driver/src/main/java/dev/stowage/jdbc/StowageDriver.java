@@ -18,6 +18,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * The Stowage JDBC driver: {@code jdbc:stowage:[<location>][;key=value...]} (see {@link StowageUrl}), registered
@@ -74,9 +75,11 @@ public final class StowageDriver extends Driver {
             Catalog catalog = new Catalog(openStore(parsed.location(), properties));
             AvaticaConnection connection = factory.newConnection(this, factory, url, calciteProperties(properties));
             handler.onConnectionInit(connection);
-            connection.unwrap(CalciteConnection.class).getRootSchema()
-                    .add(StowageSqlNodes.SYSTEM_SCHEMA, new SystemSchema(catalog,
-                            DriverProperty.storageSettings(properties), user(properties)));
+            SystemSchema system = new SystemSchema(catalog, DriverProperty.storageSettings(properties), user(properties));
+            SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+            root.add(StowageSqlNodes.SYSTEM_SCHEMA, system);
+            // Databend calls LIST_STAGE without a schema
+            root.add(StowageSqlNodes.LIST_STAGE_FUNCTION, system.listStageFunction());
             return JdbcProxies.connection(connection, catalog);
         } catch (SQLException | RuntimeException e) {
             throw SqlExceptions.translate(e, null);

@@ -25,6 +25,10 @@ public final class StowageSqlNodes {
     public static final String CONNECTIONS_TABLE = "connections";
     /** The system table function describing one connection. */
     public static final String DESCRIBE_CONNECTION_FUNCTION = "describe_connection";
+    /** The table function listing the files of a stage. */
+    public static final String LIST_STAGE_FUNCTION = "list_stage";
+    /** The table function presigning a staged file. */
+    public static final String PRESIGN_FUNCTION = "presign";
     /** The table function reading staged files. */
     public static final String STAGE_FILES_FUNCTION = "stage_files";
     /** The system table listing stages. */
@@ -70,6 +74,22 @@ public final class StowageSqlNodes {
         return select(pos, CONNECTION_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call), null, null);
     }
 
+    /** Returns {@code SELECT * FROM TABLE(system.list_stage('@stage/path', pattern))} for {@code LIST}. */
+    public static SqlNode listStage(String reference, String pattern, SqlParserPos pos) {
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, LIST_STAGE_FUNCTION), List.of(
+                SqlLiteral.createCharString(reference, pos),
+                pattern == null ? SqlLiteral.createNull(pos) : SqlLiteral.createCharString(pattern, pos)), pos);
+        return selectAll(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call));
+    }
+
+    /** Returns {@code SELECT * FROM TABLE(system.presign('@stage/file', action, seconds))} for {@code PRESIGN}. */
+    public static SqlNode presign(String reference, String action, String seconds, SqlParserPos pos) {
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, PRESIGN_FUNCTION), List.of(
+                SqlLiteral.createCharString(reference, pos), SqlLiteral.createCharString(action, pos),
+                SqlLiteral.createCharString(seconds, pos)), pos);
+        return selectAll(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call));
+    }
+
     /** Returns {@code TABLE(stage_files('@stage/path', args...))} for a stage reference in FROM. */
     public static SqlNode stageTableRef(String reference, List<SqlNode> args, SqlParserPos pos) {
         List<SqlNode> operands = new ArrayList<>();
@@ -92,6 +112,11 @@ public final class StowageSqlNodes {
         SqlUnresolvedFunction function = new SqlUnresolvedFunction(new SqlIdentifier(name, pos), null, null, null, null,
                 SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
         return function.createCall(null, pos, operands.toArray(new SqlNode[0]));
+    }
+
+    private static SqlSelect selectAll(SqlParserPos pos, SqlNode from) {
+        return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)), from, null, null, null, null, null,
+                null, null, null, null);
     }
 
     private static SqlSelect select(SqlParserPos pos, List<String> columnNames, SqlNode from, SqlNode where,

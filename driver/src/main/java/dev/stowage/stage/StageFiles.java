@@ -1,0 +1,62 @@
+package dev.stowage.stage;
+
+import dev.stowage.catalog.Catalog;
+import dev.stowage.catalog.StageDefinition;
+import dev.stowage.fileio.FileEntry;
+import dev.stowage.fileio.FileIO;
+import dev.stowage.fileio.FileIOs;
+import dev.stowage.fileio.Location;
+import dev.stowage.fileio.StorageException;
+import dev.stowage.fileio.StorageSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Opens the files of stages: internal ones in the catalog's data directory, external ones at their URL. */
+public final class StageFiles {
+    private final Catalog catalog;
+    private final StorageSettings settings;
+
+    /** Creates access to the stages of {@code catalog}, with {@code settings} for every storage call. */
+    public StageFiles(Catalog catalog, StorageSettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    /** Returns the directory holding the files of the internal stage {@code name}. */
+    public Path internalDirectory(String name) {
+        return catalog.store().dataDirectory().resolve("stages").resolve(name);
+    }
+
+    /** Opens the files of {@code stage}; the caller closes the result. */
+    public FileIO open(StageDefinition stage) throws StorageException {
+        if (stage.internal()) {
+            return FileIOs.open(Location.parse("fs://" + internalDirectory(stage.name()).toAbsolutePath() + "/"),
+                    java.util.Map.of(), settings);
+        }
+        return FileIOs.open(Location.parse(stage.url()), stage.parameters(), settings);
+    }
+
+    /**
+     * Returns the files {@code reference} names that match {@code pattern}, in path order. The stream holds the
+     * storage client open until it is closed.
+     */
+    public Stream<FileEntry> list(StageReference reference, StagePattern pattern) {
+        StageDefinition stage = catalog.requireStage(reference.stage());
+        FileIO io;
+        try {
+            io = open(stage);
+        } catch (StorageException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return io.list(reference.path())
+                    .filter(entry -> pattern.matches(reference.path(), entry.path()))
+                    .onClose(io::close);
+        } catch (IOException e) {
+            io.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The JDBC objects users hold: thin proxies over Calcite's, so that every exception passes through
@@ -78,13 +79,15 @@ final class JdbcProxies {
     }
 
     /** Wraps {@code result} of {@code method} when it is a JDBC object users can call. */
-    private static Object wrapResult(Method method, Object result, Object parent, Object connection, String sql) {
+    private static Object wrapResult(Method method, Object result, Object parent, Object connection, String sql,
+                                     AtomicBoolean cancelled) {
         if (result == null || Proxy.isProxyClass(result.getClass())) {
             return result;
         }
         Class<?> type = method.getReturnType();
         if (WRAPPED.contains(type) && type.isInstance(result)) {
-            ChildHandler handler = new ChildHandler(result, parent, connection, sql);
+            ChildHandler handler = new ChildHandler(result, parent, connection, sql,
+                    cancelled != null ? cancelled : new AtomicBoolean());
             Object proxy = Proxy.newProxyInstance(JdbcProxies.class.getClassLoader(), new Class<?>[] {type}, handler);
             handler.self = proxy;
             return proxy;
@@ -188,7 +191,7 @@ final class JdbcProxies {
                 return DeferredDdlStatement.create(statement, sql, (Connection) self);
             }
             Object result = call(delegate, method, args, sql);
-            return wrapResult(method, result, self, self, sql);
+            return wrapResult(method, result, self, self, sql, null);
         }
 
         private void checkOpen() throws SQLException {
@@ -233,12 +236,15 @@ final class JdbcProxies {
         private final Object connection;
         /** The statement text behind this object; for a plain Statement, the last one it ran. */
         private volatile String sql;
+        /** Set once the statement behind this object is cancelled; shared with its result sets. */
+        private final AtomicBoolean cancelled;
 
-        ChildHandler(Object delegate, Object parent, Object connection, String sql) {
+        ChildHandler(Object delegate, Object parent, Object connection, String sql, AtomicBoolean cancelled) {
             super(delegate);
             this.parent = parent;
             this.connection = connection;
             this.sql = sql;
+            this.cancelled = cancelled;
         }
 
         @Override
@@ -258,9 +264,22 @@ final class JdbcProxies {
                     && (method.getName().startsWith("execute") || method.getName().equals("addBatch"))) {
                 sql = text;
             }
+            if (method.getName().equals("cancel")) {
+                cancelled.set(true);
+            } else if (delegate instanceof Statement && method.getName().startsWith("execute")) {
+                cancelled.set(false);
+            }
             String statementSql = sql;
-            Object result = call(delegate, method, args, statementSql);
-            return wrapResult(method, result, self, connection, statementSql);
+            Object result;
+            try {
+                result = call(delegate, method, args, statementSql);
+            } catch (SQLException e) {
+                if (cancelled.get()) {
+                    throw SqlExceptions.of(SqlState.QUERY_CANCELED, "The statement was cancelled.");
+                }
+                throw e;
+            }
+            return wrapResult(method, result, self, connection, statementSql, cancelled);
         }
     }
 }

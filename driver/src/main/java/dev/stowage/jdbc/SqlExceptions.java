@@ -102,7 +102,7 @@ final class SqlExceptions {
             exception = new SQLSyntaxErrorException(message, code, vendorCode);
         } else if (state.isClass("22")) {
             exception = new SQLDataException(message, code, vendorCode);
-        } else if (state == SqlState.TIMEOUT || state == SqlState.QUERY_CANCELED) {
+        } else if (state == SqlState.TIMEOUT) {
             exception = new SQLTimeoutException(message, code, vendorCode);
         } else {
             exception = new SQLException(message, code, vendorCode);

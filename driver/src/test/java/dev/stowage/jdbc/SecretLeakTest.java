@@ -56,7 +56,14 @@ class SecretLeakTest {
                 "CREATE CONNECTION c STORAGE_TYPE = 's3' SECRET_ACCESS_KEY = '" + SECRET + "' ENABLE_VIRTUAL_HOST_STYLE = FALSE"
                         + " CONNECTION_NAME = 'x'",
                 "CREATE CONNECTION c STORAGE_TYPE = 's3' SECRET_ACCESS_KEY = '" + SECRET,
-                "CREATE CONNECTION c STORAGE_TYPE = 's3' SECRET_ACCESS_KEY = '" + SECRET + "' ;; SELECT");
+                "CREATE CONNECTION c STORAGE_TYPE = 's3' SECRET_ACCESS_KEY = '" + SECRET + "' ;; SELECT",
+                "CREATE STAGE s URL = 's3://b/dir' CONNECTION = (SECRET_ACCESS_KEY = '" + SECRET + "')",
+                "CREATE STAGE s URL = 's3://b/' CONNECTION = (SECRET_ACCESS_KEY = '" + SECRET + "' BOGUS = '" + TOKEN + "')",
+                "CREATE STAGE s URL = 's3://b/' CONNECTION = (SECRET_ACCESS_KEY = '" + SECRET + "', CONNECTION_NAME = 'x')",
+                "CREATE STAGE s URL = 'azblob://c/' CONNECTION = (ENDPOINT_URL = 'http://127.0.0.1:1' ACCOUNT_KEY = '"
+                        + KEY + "') FILE_FORMAT = (TYPE = CSV FIELD_DELIMITER = 'ab')",
+                "CREATE STAGE s URL = 's3://b/' CONNECTION = (SECRET_ACCESS_KEY = '" + SECRET + "' REGION = 7)",
+                "CREATE STAGE s URL = 'gcs://b/' CONNECTION = (CREDENTIAL = '" + KEY + "' CREDENTIAL2 = 'x')");
     }
 
     /**
@@ -125,7 +132,10 @@ class SecretLeakTest {
         try (Connection connection = Sql.newMemoryConnection()) {
             execute(connection, "CREATE CONNECTION c STORAGE_TYPE = 's3' SECRET_ACCESS_KEY = '" + SECRET
                     + "' SESSION_TOKEN = '" + TOKEN + "'");
-            for (String sql : List.of("SHOW CONNECTIONS", "DESC CONNECTION c", "SELECT * FROM system.connections")) {
+            execute(connection, "CREATE STAGE st URL = 's3://bucket/p/' CONNECTION = (ACCESS_KEY_ID = 'AKIAID'"
+                    + " SECRET_ACCESS_KEY = '" + SECRET + "' SECURITY_TOKEN = '" + TOKEN + "')");
+            for (String sql : List.of("SHOW CONNECTIONS", "DESC CONNECTION c", "SELECT * FROM system.connections",
+                    "SHOW STAGES", "DESC STAGE st", "SELECT * FROM system.stages")) {
                 assertThat(rows(connection, sql).toString()).as(sql).doesNotContain(SECRET, TOKEN);
             }
             assertThat(connection.toString()).doesNotContain(SECRET);

@@ -171,19 +171,27 @@ SqlOption GenericOption() :
     }
 }
 
+/* option [,] option ... (possibly none), added to list: the body of GenericOptionList and of CREATE FILE FORMAT */
+void GenericOptions(List<SqlNode> list) :
+{
+    SqlOption option;
+}
+{
+    (
+        option = GenericOption() { list.add(option); }
+        [ <COMMA> ]
+    )*
+}
+
 /* ( option [,] option ... ) */
 SqlNodeList GenericOptionList() :
 {
     final Span s;
     final List<SqlNode> list = new ArrayList<SqlNode>();
-    SqlOption option;
 }
 {
     <LPAREN> { s = span(); }
-    (
-        option = GenericOption() { list.add(option); }
-        [ <COMMA> ]
-    )*
+    GenericOptions(list)
     <RPAREN>
     {
         return new SqlNodeList(list, s.end(this));
@@ -293,6 +301,53 @@ SqlNode SqlDescribeStage() :
     ( <DESC> | <DESCRIBE> ) { s = span(); } <STAGE> id = SimpleIdentifier()
     {
         return StowageSqlNodes.describeStage(id, s.end(this));
+    }
+}
+
+/* CREATE [OR REPLACE] FILE FORMAT [IF NOT EXISTS] name option [,] option ... (FILE_FORMAT's options, no parentheses) */
+SqlCreate SqlCreateFileFormat(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    <FILE> <FORMAT> ifNotExists = IfNotExistsOpt()
+    {
+        if (replace && ifNotExists) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "option IF NOT EXISTS and OR REPLACE are incompatible.");
+        }
+    }
+    id = SimpleIdentifier()
+    GenericOptions(list)
+    {
+        return new SqlCreateFileFormat(s.end(this), replace, ifNotExists, id, list);
+    }
+}
+
+/* DROP FILE FORMAT [IF EXISTS] name */
+SqlDrop SqlDropFileFormat(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <FILE> <FORMAT> ifExists = IfExistsOpt() id = SimpleIdentifier()
+    {
+        return new SqlDropFileFormat(s.end(this), ifExists, id);
+    }
+}
+
+/* SHOW FILE FORMATS, a query over system.file_formats */
+SqlNode SqlShowFileFormats() :
+{
+    final Span s;
+}
+{
+    <SHOW> { s = span(); } <FILE> <FORMATS>
+    {
+        return StowageSqlNodes.showFileFormats(s.end(this));
     }
 }
 

@@ -55,7 +55,11 @@ public final class SystemSchema extends AbstractSchema {
         Table stages = new RowsTable(StageRows::rowType,
                 () -> catalog.stages().stream().map(StageRows::row),
                 Schema.TableType.SYSTEM_TABLE);
-        return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections, StowageSqlNodes.STAGES_TABLE, stages);
+        Table fileFormats = new RowsTable(FileFormatRows::rowType,
+                () -> catalog.fileFormats().entrySet().stream().map(FileFormatRows::row),
+                Schema.TableType.SYSTEM_TABLE);
+        return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections, StowageSqlNodes.STAGES_TABLE, stages,
+                StowageSqlNodes.FILE_FORMATS_TABLE, fileFormats);
     }
 
     @Override

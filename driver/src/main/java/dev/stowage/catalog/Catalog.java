@@ -2,13 +2,16 @@ package dev.stowage.catalog;
 
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.format.FileFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
- * The catalog of connections, with Databend's rules for creating and dropping them. State lives in a
- * {@link CatalogStore}; every change is one atomic store update, so a failed statement changes nothing.
+ * The catalog of connections, stages and named file formats, with Databend's rules for creating and dropping them.
+ * State lives in a {@link CatalogStore}; every change is one atomic store update, so a failed statement changes
+ * nothing.
  */
 public final class Catalog {
     private final CatalogStore store;
@@ -156,6 +159,69 @@ public final class Catalog {
             return dropped[0] == null ? state : state.withoutStage(name);
         });
         return Optional.ofNullable(dropped[0]);
+    }
+
+    /** Returns the named file format {@code name} (exact, case-sensitive match). */
+    public Optional<FileFormat> fileFormat(String name) {
+        return store.read().fileFormat(name);
+    }
+
+    /** Returns all named file formats by name, sorted by name. */
+    public SortedMap<String, FileFormat> fileFormats() {
+        return store.read().fileFormats();
+    }
+
+    /**
+     * Creates the named file format {@code name}.
+     *
+     * @throws StowageException {@link ErrorCode#FILE_FORMAT_ALREADY_EXISTS} if the name is taken and {@code mode} is
+     *     {@link CreateMode#FAIL_IF_EXISTS}
+     */
+    public void createFileFormat(String name, FileFormat format, CreateMode mode) {
+        store.update(state -> {
+            if (state.fileFormat(name).isPresent()) {
+                switch (mode) {
+                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.FILE_FORMAT_ALREADY_EXISTS,
+                            "File format '%s' already exists.", name);
+                    case KEEP_EXISTING -> {
+                        return state;
+                    }
+                    case REPLACE -> {
+                        // falls through to the write below
+                    }
+                }
+            }
+            return state.withFileFormat(name, format);
+        });
+    }
+
+    /**
+     * Drops the named file format {@code name}. Stages created with it keep their copy of the format.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_FILE_FORMAT} if there is none
+     */
+    public void dropFileFormat(String name) {
+        store.update(state -> {
+            if (state.fileFormat(name).isEmpty()) {
+                throw unknownFileFormat(name);
+            }
+            return state.withoutFileFormat(name);
+        });
+    }
+
+    /** Drops the named file format {@code name} if there is one; returns whether one was dropped. */
+    public boolean dropFileFormatIfExists(String name) {
+        boolean[] dropped = {false};
+        store.update(state -> {
+            dropped[0] = state.fileFormat(name).isPresent();
+            return dropped[0] ? state.withoutFileFormat(name) : state;
+        });
+        return dropped[0];
+    }
+
+    /** The same message as {@code FORMAT_NAME = '<name>'} gives for a missing format. */
+    private static StowageException unknownFileFormat(String name) {
+        return new StowageException(ErrorCode.UNKNOWN_FILE_FORMAT, "Unknown file format '%s'.", name);
     }
 
     private static StowageException unknownStage(String name) {

@@ -1,6 +1,8 @@
 package dev.stowage.catalog;
 
+import dev.stowage.format.FileFormat;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,15 +13,18 @@ import java.util.TreeMap;
  *
  * @param connections the connections by name, sorted by name
  * @param stages the stages by name, sorted by name
+ * @param fileFormats the named file formats ({@code CREATE FILE FORMAT}) by name, sorted by name
  */
 public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
-                           SortedMap<String, StageDefinition> stages) {
+                           SortedMap<String, StageDefinition> stages,
+                           SortedMap<String, FileFormat> fileFormats) {
     /** The state of a new catalog. */
-    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>(), new TreeMap<>());
+    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
     public CatalogState {
         connections = Collections.unmodifiableSortedMap(new TreeMap<>(connections));
         stages = Collections.unmodifiableSortedMap(new TreeMap<>(stages));
+        fileFormats = Collections.unmodifiableSortedMap(new TreeMap<>(fileFormats));
     }
 
     /** Returns the stage named {@code name} (exact, case-sensitive match). */
@@ -31,14 +36,14 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
     public CatalogState withStage(StageDefinition stage) {
         TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
         next.put(stage.name(), stage);
-        return new CatalogState(connections, next);
+        return new CatalogState(connections, next, fileFormats);
     }
 
     /** Returns a state without the stage named {@code name}. */
     public CatalogState withoutStage(String name) {
         TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
         next.remove(name);
-        return new CatalogState(connections, next);
+        return new CatalogState(connections, next, fileFormats);
     }
 
     /** Returns the connection named {@code name} (exact, case-sensitive match). */
@@ -50,13 +55,34 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
     public CatalogState withConnection(ConnectionDefinition connection) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.put(connection.name(), connection);
-        return new CatalogState(next, stages);
+        return new CatalogState(next, stages, fileFormats);
     }
 
     /** Returns a state without the connection named {@code name}. */
     public CatalogState withoutConnection(String name) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.remove(name);
-        return new CatalogState(next, stages);
+        return new CatalogState(next, stages, fileFormats);
+    }
+
+    /** Returns the named file format {@code name} (exact, case-sensitive match). */
+    public Optional<FileFormat> fileFormat(String name) {
+        return Optional.ofNullable(fileFormats.get(name));
+    }
+
+    /** Returns a state with {@code format} named {@code name}, added or replacing the one of the same name. */
+    public CatalogState withFileFormat(String name, FileFormat format) {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(format, "format is null");
+        TreeMap<String, FileFormat> next = new TreeMap<>(fileFormats);
+        next.put(name, format);
+        return new CatalogState(connections, stages, next);
+    }
+
+    /** Returns a state without the named file format {@code name}. */
+    public CatalogState withoutFileFormat(String name) {
+        TreeMap<String, FileFormat> next = new TreeMap<>(fileFormats);
+        next.remove(name);
+        return new CatalogState(connections, stages, next);
     }
 }

@@ -1,2 +1,5 @@
-/** The catalog of connections, its immutable state, and the store SPI that persists it. */
+/**
+ * The catalog of connections, stages and named file formats, its immutable state, and the store SPI that persists
+ * it.
+ */
 package dev.stowage.catalog;

@@ -58,7 +58,12 @@ public enum StorageType {
             flag("disable_list_batch"),
             optional("user_name"))),
     /** The local file system; like Databend, it takes no parameters and ignores any given. */
-    FS(List.of("fs"), false, List.of());
+    FS(List.of("fs"), false, List.of()),
+    /**
+     * Storage in this JVM's memory, for tests and scratch space. Not a storage type users can name: like Databend,
+     * {@code memory} in SQL is "not supported yet".
+     */
+    MEMORY(List.of(), false, List.of());
 
     /** Schemes the storage layer underneath knows but Stowage cannot use as a location. */
     private static final Set<String> KNOWN_UNSUPPORTED = Set.of(
@@ -77,7 +82,7 @@ public enum StorageType {
 
     /** Returns the canonical scheme, e.g. {@code huggingface} for {@code hf}. */
     public String scheme() {
-        return names.get(0);
+        return this == MEMORY ? "memory" : names.get(0);
     }
 
     /** Returns the parameters this type accepts. */

@@ -35,7 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** CREATE STAGE and DROP STAGE, with Databend's rules: external stages copy their connection's parameters. */
+/**
+ * CREATE STAGE and DROP STAGE, with Databend's rules: external stages copy their connection's parameters, and every
+ * stage copies its file format (a named one included), so later changes to either do not reach it.
+ */
 final class StageStatements {
     private static final String RESERVED_NAME = "_databend_upload";
 
@@ -48,7 +51,7 @@ final class StageStatements {
         checkName(name);
         String subject = "create stage '" + name + "'";
         FileFormat format = create.fileFormat() == null ? FileFormat.DEFAULT
-                : FileFormatParser.parse(SqlOption.toMap(create.fileFormat()), Map.of());
+                : FileFormatParser.parse(SqlOption.toMap(create.fileFormat()), catalog.fileFormats());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         StageDefinition stage;
         if (create.url() == null) {

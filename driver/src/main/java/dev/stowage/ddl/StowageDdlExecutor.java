@@ -8,8 +8,10 @@ import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.sql.ddl.SqlCreateConnection;
+import dev.stowage.sql.ddl.SqlCreateFileFormat;
 import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropConnection;
+import dev.stowage.sql.ddl.SqlDropFileFormat;
 import dev.stowage.sql.ddl.SqlDropStage;
 import dev.stowage.sql.ddl.SqlRemoveStage;
 import dev.stowage.sql.ddl.StowageSqlNodes;
@@ -62,6 +64,10 @@ public final class StowageDdlExecutor implements DdlExecutor {
             StageStatements.drop(system, drop);
         } else if (node instanceof SqlRemoveStage remove) {
             StageStatements.remove(system, remove);
+        } else if (node instanceof SqlCreateFileFormat create) {
+            FileFormatStatements.create(catalog, create);
+        } else if (node instanceof SqlDropFileFormat drop) {
+            FileFormatStatements.drop(catalog, drop);
         } else {
             throw new StowageException(ErrorCode.UNSUPPORTED_STATEMENT, "Statement %s is not supported.",
                     node.getKind());

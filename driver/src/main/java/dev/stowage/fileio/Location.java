@@ -78,6 +78,11 @@ public record Location(StorageType type, String bucket, String root) {
         return new Location(type, host, directory(path));
     }
 
+    /** Returns a location in this JVM's memory; each {@link FileIO} opened on it has its own, empty store. */
+    public static Location memory(String name) {
+        return new Location(StorageType.MEMORY, name, "/");
+    }
+
     /** Returns the full key of {@code relative} (a path below the root, no leading slash) without the leading slash. */
     public String key(String relative) {
         String key = (root + relative).substring(1);

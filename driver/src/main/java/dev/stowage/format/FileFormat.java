@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -29,6 +30,87 @@ public record FileFormat(FileFormatType type, SortedMap<String, String> options)
     /** Returns the option {@code key}. */
     public String option(String key) {
         return options.get(key);
+    }
+
+    /**
+     * Returns the format as Databend's SHOW FILE FORMATS shows it (the {@code Display} text of its file format
+     * parameters, 2025-11), e.g. {@code TYPE = CSV COMPRESSION = None FIELD_DELIMITER = '\t' ...}. String values are
+     * escaped as Databend escapes them: {@code \t \r \n \' \" \\} and {@code \xHH} for other control characters.
+     */
+    public String toDisplayText() {
+        return switch (type) {
+            case CSV -> "TYPE = CSV COMPRESSION = " + compression()
+                    + " FIELD_DELIMITER = '" + escaped("field_delimiter") + "'"
+                    + " RECORD_DELIMITER = '" + escaped("record_delimiter") + "'"
+                    + " QUOTE = '" + escaped("quote") + "'"
+                    + " ESCAPE = '" + escaped("escape") + "'"
+                    + " SKIP_HEADER= " + shown("skip_header")
+                    + " OUTPUT_HEADER= " + shown("output_header")
+                    + " NULL_DISPLAY = '" + escaped("null_display") + "'"
+                    + " NAN_DISPLAY = '" + escaped("nan_display") + "'"
+                    + " EMPTY_FIELD_AS = " + upper("empty_field_as")
+                    + " BINARY_FORMAT = " + shown("binary_format").toLowerCase(Locale.ROOT)
+                    + " ERROR_ON_COLUMN_COUNT_MISMATCH = " + shown("error_on_column_count_mismatch");
+            case TSV -> "TYPE = TSV COMPRESSION = " + compression()
+                    + " FIELD_DELIMITER = '" + escaped("field_delimiter") + "'"
+                    + " RECORD_DELIMITER = '" + escaped("record_delimiter") + "'"
+                    + " ESCAPE = '" + escaped("escape") + "'"
+                    + " QUOTE = '" + escaped("quote") + "'"
+                    + " SKIP_HEADER = " + shown("skip_header")
+                    + " NAN_DISPLAY = '" + escaped("nan_display") + "'";
+            case NDJSON -> "TYPE = NDJSON, COMPRESSION = " + compression()
+                    + " MISSING_FIELD_AS = " + upper("missing_field_as")
+                    + " NULL_FIELDS_AS = " + upper("null_field_as");
+            case PARQUET -> "TYPE = PARQUET MISSING_FIELD_AS = " + upper("missing_field_as");
+            case ORC -> "TYPE = ORC MISSING_FIELD_AS = " + upper("missing_field_as");
+            // Databend prints the (always None) compression of an Avro format under this label
+            case AVRO -> "TYPE = AVRO, NULL_FIELDS_AS = None";
+            case JSON -> "TYPE = JSON COMPRESSION = " + compression();
+        };
+    }
+
+    /** The compression as Databend's {@code Debug} text names it: {@code None}, {@code Gzip}, {@code RawDeflate}. */
+    private String compression() {
+        String value = upper("compression");
+        return switch (value) {
+            case "RAW_DEFLATE", "RAWDEFLATE" -> "RawDeflate";
+            case "" -> "None";
+            default -> value.charAt(0) + value.substring(1).toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** Returns option {@code key}, or its default when this format was stored before the option existed. */
+    private String shown(String key) {
+        String value = options.get(key);
+        return value != null ? value : FileFormatParser.defaults(type).options().getOrDefault(key, "");
+    }
+
+    private String upper(String key) {
+        return shown(key).toUpperCase(Locale.ROOT);
+    }
+
+    private String escaped(String key) {
+        String value = shown(key);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                case '\'' -> out.append("\\'");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** Returns the format as a JSON object with {@code type} first, as {@code system.stages} shows it. */

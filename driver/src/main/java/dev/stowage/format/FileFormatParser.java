@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -76,8 +77,8 @@ public final class FileFormatParser {
     }
 
     /**
-     * Returns the format {@code options} describe (keys lower-case). {@code FORMAT_NAME} is resolved with
-     * {@code namedFormats}.
+     * Returns the format {@code options} describe (keys lower-case). {@code FORMAT_NAME} is resolved by
+     * {@link #resolveName} with {@code namedFormats}.
      *
      * @throws StowageException {@link ErrorCode#ILLEGAL_FILE_FORMAT} or {@link ErrorCode#BAD_ARGUMENTS} naming the
      *     problem, {@link ErrorCode#UNKNOWN_FILE_FORMAT} for a missing named format
@@ -97,11 +98,7 @@ public final class FileFormatParser {
                 throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
                         "Invalid FILE_FORMAT options: FORMAT_NAME cannot be combined with other options.");
             }
-            FileFormat named = namedFormats.get(formatName.text());
-            if (named == null) {
-                throw new StowageException(ErrorCode.UNKNOWN_FILE_FORMAT, "Unknown file format '%s'.", formatName.text());
-            }
-            return named;
+            return resolveName(formatName.text(), namedFormats);
         }
         if (typeValue == null) {
             throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT, "Invalid FILE_FORMAT options: FILE_FORMAT must"
@@ -135,6 +132,31 @@ public final class FileFormatParser {
                     type.displayName(), unsupported.toString().replace("=", ": "));
         }
         return new FileFormat(type, resolved);
+    }
+
+    /**
+     * Returns the format a name stands for, as Databend resolves {@code FORMAT_NAME = '<name>'}: a type name
+     * ({@code 'csv'}, any case) is that type with its defaults, anything else a named format of {@code namedFormats}.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_FILE_FORMAT} when it is neither
+     */
+    public static FileFormat resolveName(String name, Map<String, FileFormat> namedFormats) {
+        Optional<FileFormatType> type = FileFormatType.fromName(name);
+        if (type.isPresent()) {
+            FileFormat format = defaults(type.get());
+            if (type.get() == FileFormatType.NDJSON) {
+                // Databend's default_by_type uses the struct default here, not the FILE_FORMAT = (...) one
+                TreeMap<String, String> options = new TreeMap<>(format.options());
+                options.put("null_field_as", "FIELD_DEFAULT");
+                format = new FileFormat(type.get(), options);
+            }
+            return format;
+        }
+        FileFormat named = namedFormats.get(name);
+        if (named == null) {
+            throw new StowageException(ErrorCode.UNKNOWN_FILE_FORMAT, "Unknown file format '%s'.", name);
+        }
+        return named;
     }
 
     /** Turns a value as written into its stored text: escapes resolved, words upper-cased, NONE empty. */

@@ -3,9 +3,13 @@ package dev.stowage.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateConnection;
+import dev.stowage.sql.ddl.SqlCreateFileFormat;
 import dev.stowage.sql.ddl.SqlDropConnection;
+import dev.stowage.sql.ddl.SqlDropFileFormat;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
+import java.util.List;
 import java.util.Map;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserFixture;
@@ -326,6 +330,137 @@ class DdlParserTest extends SqlParserTest {
                 + "FROM `T`");
     }
 
+    // ----- CREATE / DROP FILE FORMAT, SHOW FILE FORMATS -----
+
+    @Test
+    void createFileFormat() {
+        sql("CREATE FILE FORMAT my_csv TYPE = CSV FIELD_DELIMITER = '|'")
+            .ok("CREATE FILE FORMAT `MY_CSV` `TYPE` = CSV `FIELD_DELIMITER` = '|'")
+            .node(isDdl());
+        sql("create or replace file format f type = 'csv'")
+            .ok("CREATE OR REPLACE FILE FORMAT `F` `TYPE` = 'csv'");
+        sql("create file format if not exists \"My Format\" type = tsv")
+            .ok("CREATE FILE FORMAT IF NOT EXISTS `My Format` `TYPE` = TSV");
+        // no option at all parses; the executor reports the missing TYPE
+        sql("CREATE FILE FORMAT f").ok("CREATE FILE FORMAT `F`");
+    }
+
+    @Test
+    void createFileFormatNode() {
+        SqlCreateFileFormat create = (SqlCreateFileFormat) sql("create file format f Type = CSV, skip_header = 1"
+                + " field_delimiter = ',', FIELD_DELIMITER = '|'").node();
+        assertThat(create.name()).isEqualTo("F");
+        assertThat(create.orReplace()).isFalse();
+        assertThat(create.ifNotExists()).isFalse();
+        // keys lower-cased, values as written, a repeated key keeps its last value
+        assertThat(create.options()).containsExactly(
+            Map.entry("type", OptionValue.of(OptionValue.Kind.WORD, "CSV")),
+            Map.entry("skip_header", OptionValue.of(OptionValue.Kind.NUMBER, "1")),
+            Map.entry("field_delimiter", OptionValue.of(OptionValue.Kind.STRING, "|")));
+        assertThat(create.optionList()).hasSize(4);
+        SqlCreateFileFormat replace = (SqlCreateFileFormat) sql("CREATE OR REPLACE FILE FORMAT f TYPE = CSV").node();
+        assertThat(replace.orReplace()).isTrue();
+        assertThat(replace.ifNotExists()).isFalse();
+        SqlCreateFileFormat keep = (SqlCreateFileFormat) sql("CREATE FILE FORMAT IF NOT EXISTS f TYPE = CSV").node();
+        assertThat(keep.ifNotExists()).isTrue();
+        assertThat(keep.orReplace()).isFalse();
+    }
+
+    @Test
+    void createFileFormatTakesEveryOptionValue() {
+        SqlCreateFileFormat create = (SqlCreateFileFormat) sql("CREATE FILE FORMAT f TYPE = CSV ESCAPE = '\\'"
+                + " SKIP_HEADER = 2 OUTPUT_HEADER = TRUE ERROR_ON_COLUMN_COUNT_MISMATCH = FALSE EMPTY_FIELD_AS = NULL"
+                + " QUOTE = NONE COMPRESSION = gzip NULL_IF = ('', 'null')").node();
+        assertThat(create.options()).containsExactly(
+            Map.entry("type", OptionValue.of(OptionValue.Kind.WORD, "CSV")),
+            Map.entry("escape", OptionValue.of(OptionValue.Kind.STRING, "\\")),
+            Map.entry("skip_header", OptionValue.of(OptionValue.Kind.NUMBER, "2")),
+            Map.entry("output_header", OptionValue.of(OptionValue.Kind.BOOLEAN, "true")),
+            Map.entry("error_on_column_count_mismatch", OptionValue.of(OptionValue.Kind.BOOLEAN, "false")),
+            Map.entry("empty_field_as", OptionValue.of(OptionValue.Kind.NULL, "NULL")),
+            Map.entry("quote", OptionValue.of(OptionValue.Kind.WORD, "NONE")),
+            // a bare word is an identifier, so the parser's casing applies to it
+            Map.entry("compression", OptionValue.of(OptionValue.Kind.WORD, "GZIP")),
+            Map.entry("null_if", new OptionValue(OptionValue.Kind.LIST, List.of("", "null"))));
+    }
+
+    @Test
+    void createFileFormatUnparseIsStable() {
+        roundTrip("create or replace file format \"f 1\" type = csv, escape = '\\', skip_header = 2"
+                + " output_header = true empty_field_as = null quote = none compression = 'GZIP'"
+                + " null_if = ('', 'it''s')")
+            .ok("CREATE OR REPLACE FILE FORMAT `f 1` `TYPE` = CSV `ESCAPE` = '\\' `SKIP_HEADER` = 2"
+                + " `OUTPUT_HEADER` = true `EMPTY_FIELD_AS` = NULL `QUOTE` = NONE `COMPRESSION` = 'GZIP'"
+                + " `NULL_IF` = ('', 'it''s')");
+        roundTrip("create file format if not exists f").ok("CREATE FILE FORMAT IF NOT EXISTS `F`");
+    }
+
+    @Test
+    void createFileFormatOrReplaceIfNotExistsFails() {
+        sql("^CREATE OR REPLACE FILE FORMAT IF NOT EXISTS^ f TYPE = CSV")
+            .fails("option IF NOT EXISTS and OR REPLACE are incompatible\\.");
+    }
+
+    @Test
+    void createFileFormatBadSyntaxFails() {
+        sql("CREATE FILE FORMAT f ^(^TYPE = CSV)")
+            .fails("(?s)Encountered \"\\(\" at line 1, column 22\\..*");
+        sql("CREATE FILE FORMAT f TYPE ^CSV^")
+            .fails("(?s)Encountered \"CSV\" at line 1, column 27\\..*Was expecting:\n    \"=\" \\.\\.\\..*");
+        sql("CREATE FILE FORMAT f TYPE = ^=^ CSV")
+            .fails("(?s)Encountered \"=\" at line 1, column 29\\..*");
+        sql("CREATE FILE FORMAT f ^,^ TYPE = CSV")
+            .fails("(?s)Encountered \",\" at line 1, column 22\\..*");
+        sql("CREATE ^FILE^ f TYPE = CSV")
+            .fails("(?s)Encountered \"FILE f\" at line 1, column 8\\..*\"FILE\" \"FORMAT\" \\.\\.\\..*");
+        sql("CREATE FILE FORMAT ^'f'^ TYPE = CSV")
+            .fails("(?s)Encountered \"\\\\'f\\\\'\" at line 1, column 20\\..*");
+    }
+
+    @Test
+    void dropFileFormat() {
+        sql("DROP FILE FORMAT f").ok("DROP FILE FORMAT `F`").node(isDdl());
+        sql("drop file format if exists \"My Format\"").ok("DROP FILE FORMAT IF EXISTS `My Format`");
+        SqlDropFileFormat drop = (SqlDropFileFormat) sql("drop file format if exists \"My Format\"").node();
+        assertThat(drop.name()).isEqualTo("My Format");
+        assertThat(drop.ifExists()).isTrue();
+        assertThat(((SqlDropFileFormat) sql("DROP FILE FORMAT f").node()).ifExists()).isFalse();
+        roundTrip("drop file format if exists f").ok("DROP FILE FORMAT IF EXISTS `F`");
+    }
+
+    @Test
+    void dropFileFormatBadSyntaxFails() {
+        sql("DROP FILE FORMAT f^,^ g").fails("(?s)Encountered \",\" at line 1, column 19\\..*");
+        sql("DROP FILE FORMAT f ^TYPE^ = CSV").fails("(?s)Encountered \"TYPE\" at line 1, column 20\\..*");
+        sql("DROP FILE ^f^").fails("(?s)Encountered \"f\" at line 1, column 11\\..*");
+    }
+
+    @Test
+    void showFileFormats() {
+        final String expected = "SELECT `name`, `format_options`\n"
+            + "FROM `system`.`file_formats`\n"
+            + "ORDER BY `name`";
+        sql("SHOW FILE FORMATS").ok(expected);
+        sql("show file formats").ok(expected);
+        roundTrip("Show File Formats").ok(expected);
+    }
+
+    @Test
+    void showFileFormatsBadSyntaxFails() {
+        sql("SHOW FILE FORMATS ^LIKE^ 'x%'").fails("(?s)Encountered \"LIKE\" at line 1, column 19\\..*");
+        sql("SHOW FILE ^FORMAT^").fails("(?s)Encountered \"FORMAT\" at line 1, column 11\\..*");
+    }
+
+    @Test
+    void stageFileFormatOptionsStillParse() {
+        // FILE_FORMAT = (...) shares the option loop with CREATE FILE FORMAT
+        sql("CREATE STAGE s FILE_FORMAT = (FORMAT_NAME = 'my_csv')")
+            .ok("CREATE STAGE `S` FILE_FORMAT = (`FORMAT_NAME` = 'my_csv')");
+        sql("CREATE STAGE s FILE_FORMAT = (TYPE = CSV, ESCAPE = '\\' NULL_IF = ('a', 'b'),)")
+            .ok("CREATE STAGE `S` FILE_FORMAT = (`TYPE` = CSV, `ESCAPE` = '\\', `NULL_IF` = ('a', 'b'))");
+        sql("CREATE STAGE s FILE_FORMAT = ()").ok("CREATE STAGE `S` FILE_FORMAT = ()");
+    }
+
     // ----- new keywords stay usable as identifiers -----
 
     @Test
@@ -342,6 +477,14 @@ class DdlParserTest extends SqlParserTest {
         sql("create connection connections storage_type = 's3'")
             .ok("CREATE CONNECTION `CONNECTIONS` `STORAGE_TYPE` = 's3'");
         sql("drop connection system").ok("DROP CONNECTION `SYSTEM`");
+        sql("select file, formats, format from file.formats as file")
+            .ok("SELECT `FILE`, `FORMATS`, `FORMAT`\n"
+                + "FROM `FILE`.`FORMATS` AS `FILE`");
+        sql("create file format file type = csv").ok("CREATE FILE FORMAT `FILE` `TYPE` = CSV");
+        sql("create file format formats type = csv").ok("CREATE FILE FORMAT `FORMATS` `TYPE` = CSV");
+        sql("create file format if type = csv").ok("CREATE FILE FORMAT `IF` `TYPE` = CSV");
+        sql("drop file format format").ok("DROP FILE FORMAT `FORMAT`");
+        sql("create connection file storage_type = 's3'").ok("CREATE CONNECTION `FILE` `STORAGE_TYPE` = 's3'");
         sql("desc connection connections")
             .ok("SELECT `name`, `storage_type`, `storage_params`\n"
                 + "FROM TABLE(`system`.`describe_connection`('CONNECTIONS'))");
@@ -365,5 +508,9 @@ class DdlParserTest extends SqlParserTest {
         assertThat(metadata.isNonReservedKeyword("CONNECTIONS")).isTrue();
         assertThat(metadata.isNonReservedKeyword("IF")).isTrue();
         assertThat(metadata.isNonReservedKeyword("SYSTEM")).isTrue();
+        assertThat(metadata.isReservedWord("FILE")).isFalse();
+        assertThat(metadata.isReservedWord("FORMATS")).isFalse();
+        assertThat(metadata.isNonReservedKeyword("FILE")).isTrue();
+        assertThat(metadata.isNonReservedKeyword("FORMATS")).isTrue();
     }
 }

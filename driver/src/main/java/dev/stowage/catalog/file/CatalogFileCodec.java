@@ -30,8 +30,10 @@ final class CatalogFileCodec {
     /**
      * The layout version this code writes; files with a higher version were written by a newer release. Version 2
      * added stages: a version-1 reader would drop them on its next write, so it must refuse the file instead.
+     * Version 3 added named file formats: a version-2 reader would drop them on its next write, so it must refuse
+     * the file instead. Files of every older version are still read (what they lack is empty).
      */
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -46,7 +48,13 @@ final class CatalogFileCodec {
 
     record FileLayout(@JsonProperty("format_version") int formatVersion,
                       @JsonProperty("connections") List<ConnectionEntry> connections,
-                      @JsonProperty("stages") List<StageEntry> stages) {
+                      @JsonProperty("stages") List<StageEntry> stages,
+                      @JsonProperty("file_formats") List<FileFormatEntry> fileFormats) {
+    }
+
+    record FileFormatEntry(@JsonProperty("name") String name,
+                           @JsonProperty("type") String type,
+                           @JsonProperty("options") Map<String, String> options) {
     }
 
     record StageEntry(@JsonProperty("name") String name,
@@ -76,8 +84,11 @@ final class CatalogFileCodec {
                     stage.fileFormat().type().name(), stage.fileFormat().options(), stage.comment(), stage.creator(),
                     stage.createdOn().toString()));
         }
+        List<FileFormatEntry> fileFormats = new ArrayList<>();
+        state.fileFormats().forEach((name, format) ->
+                fileFormats.add(new FileFormatEntry(name, format.type().name(), format.options())));
         try {
-            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages));
+            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages, fileFormats));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalog state cannot be written as JSON", e);
         }
@@ -114,7 +125,12 @@ final class CatalogFileCodec {
                     new FileFormat(type, new TreeMap<>(orEmpty(entry.fileFormatOptions()))), entry.comment(),
                     entry.creator(), Instant.parse(entry.createdOn())));
         }
-        return new CatalogState(connections, stages);
+        TreeMap<String, FileFormat> fileFormats = new TreeMap<>();
+        for (FileFormatEntry entry : orEmpty(layout.fileFormats())) {
+            fileFormats.put(entry.name(), new FileFormat(FileFormatType.valueOf(entry.type()),
+                    new TreeMap<>(orEmpty(entry.options()))));
+        }
+        return new CatalogState(connections, stages, fileFormats);
     }
 
     private Map<String, String> encrypt(Map<String, String> parameters, String kind, String owner) {

@@ -108,11 +108,11 @@ record OpenDalConfig(String scheme, Map<String, String> options) {
                 given.copy(options, "user_name", "user_name");
                 options.put("disable_list_batch", String.valueOf(!"false".equals(given.get("disable_list_batch"))));
             }
-            case FS -> options.put("root", root);
+            case FS, MEMORY -> options.put("root", root);
             default -> throw new StorageException(StorageException.Kind.UNSUPPORTED,
                     "Storage type " + location.type().scheme() + " is not served by OpenDAL in Stowage.");
         }
-        return new OpenDalConfig(location.type() == StorageType.FS ? "fs" : location.type().scheme(), options);
+        return new OpenDalConfig(location.type().scheme(), options);
     }
 
     /** Returns {@code value} with {@code https://} prepended when it has no scheme, or the default when empty. */

@@ -37,6 +37,10 @@ public final class StowageSqlNodes {
     public static final List<String> STAGE_COLUMNS = List.of("name", "stage_type", "storage_type", "url", "endpoint",
             "has_credentials", "has_encryption_key", "storage_params", "file_format_options", "creator", "created_on",
             "comment", "owner");
+    /** The system table listing named file formats. */
+    public static final String FILE_FORMATS_TABLE = "file_formats";
+    /** The columns of {@code system.file_formats} and SHOW FILE FORMATS. */
+    public static final List<String> FILE_FORMAT_COLUMNS = List.of("name", "format_options");
     /** The columns of SHOW CONNECTIONS and DESC CONNECTION. */
     public static final List<String> CONNECTION_COLUMNS = List.of("name", "storage_type", "storage_params");
 
@@ -57,6 +61,13 @@ public final class StowageSqlNodes {
                 new SqlIdentifier("name", pos), SqlLiteral.createCharString(likePattern, pos));
         SqlNodeList orderBy = new SqlNodeList(List.of(new SqlIdentifier("name", pos)), pos);
         return select(pos, STAGE_COLUMNS, from, where, orderBy);
+    }
+
+    /** Returns {@code SELECT name, format_options FROM system.file_formats ORDER BY name}. */
+    public static SqlNode showFileFormats(SqlParserPos pos) {
+        SqlNode from = new SqlIdentifier(List.of(SYSTEM_SCHEMA, FILE_FORMATS_TABLE), pos);
+        SqlNodeList orderBy = new SqlNodeList(List.of(new SqlIdentifier("name", pos)), pos);
+        return select(pos, FILE_FORMAT_COLUMNS, from, null, orderBy);
     }
 
     /** Returns {@code SELECT <stage columns> FROM system.stages WHERE name = 'name'}: no row when it is missing. */

@@ -48,8 +48,35 @@ class FileCatalogStoreTest extends CatalogStoreContractTest {
         catalog.createConnection(s3("toronto", SECRET), CreateMode.FAIL_IF_EXISTS);
         catalog.createConnection(s3("paris", "other-secret"), CreateMode.FAIL_IF_EXISTS);
         catalog.dropConnection("paris");
+        catalog.createFileFormat("pipes", csv("|"), CreateMode.FAIL_IF_EXISTS);
+        catalog.createFileFormat("tabs", csv("\t"), CreateMode.FAIL_IF_EXISTS);
+        catalog.createFileFormat("gone", csv(";"), CreateMode.FAIL_IF_EXISTS);
+        catalog.dropFileFormat("gone");
         Catalog restarted = reopen();
         assertThat(restarted.connections()).containsExactly(s3("toronto", SECRET));
+        assertThat(restarted.fileFormats()).containsExactly(Map.entry("pipes", csv("|")), Map.entry("tabs", csv("\t")));
+    }
+
+    @Test
+    void olderFormatVersionsStillLoadAndAreUpgradedOnWrite() throws Exception {
+        Path file = home.resolve(FileCatalogStore.CATALOG_FILE);
+        Files.createDirectories(home);
+        Files.writeString(file, "{\"format_version\": 2,"
+                + " \"connections\": [{\"name\": \"c\", \"storage_type\": \"s3\","
+                + " \"storage_params\": {\"region\": \"r\"}}],"
+                + " \"stages\": [{\"name\": \"s\", \"storage_params\": {}, \"file_format\": \"CSV\","
+                + " \"file_format_options\": {\"field_delimiter\": \"|\"}, \"comment\": \"\", \"creator\": \"root\","
+                + " \"created_on\": \"2025-11-06T00:00:00Z\"}]}");
+        Catalog old = reopen();
+        assertThat(old.connection("c")).isPresent();
+        assertThat(old.stage("s")).isPresent();
+        assertThat(old.fileFormats()).isEmpty();
+        old.createFileFormat("f", csv("|"), CreateMode.FAIL_IF_EXISTS);
+        assertThat(Files.readString(file)).contains("\"format_version\" : 3").contains("\"file_formats\"");
+        Catalog upgraded = reopen();
+        assertThat(upgraded.connection("c")).isPresent();
+        assertThat(upgraded.stage("s").orElseThrow().fileFormat().option("field_delimiter")).isEqualTo("|");
+        assertThat(upgraded.fileFormats()).containsExactly(Map.entry("f", csv("|")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stowage.calcite;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,10 +47,13 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+        Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new StreamEnumerator(rows.get(), cancelled);
+                long deadline = timeoutMillis == null ? Long.MAX_VALUE
+                        : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+                return new StreamEnumerator(rows.get(), cancelled, deadline, timeoutMillis);
             }
         };
     }
@@ -64,17 +68,21 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
         return tableType;
     }
 
-    /** Walks a stream of rows, checking the statement's cancel flag before each one. */
+    /** Walks a stream of rows, checking the statement's cancel flag and query timeout before each one. */
     private static final class StreamEnumerator implements Enumerator<Object[]> {
         private final Stream<Object[]> stream;
         private final Iterator<Object[]> iterator;
         private final AtomicBoolean cancelled;
+        private final long deadline;
+        private final Long timeoutMillis;
         private Object[] current;
 
-        StreamEnumerator(Stream<Object[]> stream, AtomicBoolean cancelled) {
+        StreamEnumerator(Stream<Object[]> stream, AtomicBoolean cancelled, long deadline, Long timeoutMillis) {
             this.stream = stream;
             this.iterator = stream.iterator();
             this.cancelled = cancelled;
+            this.deadline = deadline;
+            this.timeoutMillis = timeoutMillis;
         }
 
         @Override
@@ -86,6 +94,10 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
         public boolean moveNext() {
             if (cancelled != null && cancelled.get()) {
                 throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StowageException(ErrorCode.TIMEOUT, "The statement ran past its query timeout of %d s.",
+                        timeoutMillis / 1000);
             }
             if (!iterator.hasNext()) {
                 return false;

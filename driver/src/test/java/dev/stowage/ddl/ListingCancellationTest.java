@@ -14,7 +14,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A running LIST stops when its statement is cancelled. */
+/** A running LIST stops when its statement is cancelled or runs past its query timeout. */
 class ListingCancellationTest {
     @TempDir
     Path home;
@@ -41,6 +41,28 @@ class ListingCancellationTest {
             }
             assertThat(dev.stowage.testing.Sql.rows(connection, "SELECT count(*) FROM list_stage(location => '@many')"))
                     .containsExactly(java.util.List.of("2000"));
+        }
+    }
+
+    @Test
+    void theQueryTimeoutStopsTheListing() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:stowage:" + home)) {
+            execute(connection, "CREATE STAGE slow");
+            Path directory = home.resolve("data/stages/slow");
+            for (int i = 0; i < 10; i++) {
+                Files.writeString(directory.resolve("f" + i + ".csv"), "x");
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.setQueryTimeout(1);
+                try (ResultSet resultSet = statement.executeQuery("LIST @slow")) {
+                    assertThat(resultSet.next()).isTrue();
+                    Thread.sleep(1_200);
+                    SQLException timedOut = catchThrowableOfType(SQLException.class, resultSet::next);
+                    assertThat((Throwable) timedOut).isInstanceOf(java.sql.SQLTimeoutException.class)
+                            .hasMessageContaining("query timeout of 1 s");
+                    assertThat(timedOut.getSQLState()).isEqualTo("HYT00");
+                }
+            }
         }
     }
 }

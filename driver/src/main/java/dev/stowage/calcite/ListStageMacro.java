@@ -1,5 +1,6 @@
 package dev.stowage.calcite;
 
+import dev.stowage.catalog.Catalog;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.fileio.FileEntry;
@@ -27,9 +28,9 @@ final class ListStageMacro implements TableMacro {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS Z").withZone(ZoneOffset.UTC);
 
     private final StageFiles files;
-    private final dev.stowage.catalog.Catalog catalog;
+    private final Catalog catalog;
 
-    ListStageMacro(dev.stowage.catalog.Catalog catalog, StageFiles files) {
+    ListStageMacro(Catalog catalog, StageFiles files) {
         this.catalog = catalog;
         this.files = files;
     }

@@ -9,6 +9,7 @@ import dev.stowage.catalog.TreeDeletion;
 import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.fileio.FileEntry;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.fileio.FileIOs;
 import dev.stowage.fileio.Location;
@@ -20,13 +21,11 @@ import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropStage;
 import dev.stowage.sql.ddl.SqlOption;
 import dev.stowage.sql.ddl.SqlRemoveStage;
-import dev.stowage.fileio.FileEntry;
 import dev.stowage.stage.StageFiles;
 import dev.stowage.stage.StagePattern;
 import dev.stowage.stage.StageReference;
-import java.io.UncheckedIOException;
-import java.util.stream.Stream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * CREATE STAGE and DROP STAGE, with Databend's rules: external stages copy their connection's parameters, and every

@@ -104,10 +104,10 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
         boolean sizesListed = location.type() != StorageType.FS && location.type() != StorageType.MEMORY;
         return entries.stream()
                 .filter(entry -> entry.metadata.isFile())
-                .map(entry -> new Object[] {relative(entry.path), entry.metadata})
-                .filter(pair -> ((String) pair[0]).startsWith(prefix))
-                .sorted(Comparator.comparing(pair -> (String) pair[0]))
-                .map(pair -> sizesListed ? entry((String) pair[0], (Metadata) pair[1]) : statUnchecked((String) pair[0]));
+                .map(entry -> entry(relative(entry.path), entry.metadata))
+                .filter(file -> file.path().startsWith(prefix))
+                .sorted(Comparator.comparing(FileEntry::path))
+                .map(file -> sizesListed ? file : statUnchecked(file.path()));
     }
 
     @Override

@@ -98,7 +98,7 @@ SqlDrop SqlDropConnection(Span s, boolean replace) :
 {
     <CONNECTION> ifExists = IfExistsOpt() id = SimpleIdentifier()
     {
-        return new SqlDropConnection(s.end(this), ifExists, id);
+        return new SqlDropObject(s.end(this), SqlDropObject.ObjectKind.CONNECTION, ifExists, id);
     }
 }
 
@@ -273,7 +273,7 @@ SqlDrop SqlDropStage(Span s, boolean replace) :
 {
     <STAGE> ifExists = IfExistsOpt() id = SimpleIdentifier()
     {
-        return new SqlDropStage(s.end(this), ifExists, id);
+        return new SqlDropObject(s.end(this), SqlDropObject.ObjectKind.STAGE, ifExists, id);
     }
 }
 
@@ -335,7 +335,7 @@ SqlDrop SqlDropFileFormat(Span s, boolean replace) :
 {
     <FILE> <FORMAT> ifExists = IfExistsOpt() id = SimpleIdentifier()
     {
-        return new SqlDropFileFormat(s.end(this), ifExists, id);
+        return new SqlDropObject(s.end(this), SqlDropObject.ObjectKind.FILE_FORMAT, ifExists, id);
     }
 }
 

@@ -8,7 +8,7 @@ import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatParser;
 import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateFileFormat;
-import dev.stowage.sql.ddl.SqlDropFileFormat;
+import dev.stowage.sql.ddl.SqlDropObject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +44,7 @@ final class FileFormatStatements {
         catalog.createFileFormat(name, format, mode);
     }
 
-    static void drop(Catalog catalog, SqlDropFileFormat drop) {
+    static void drop(Catalog catalog, SqlDropObject drop) {
         if (drop.ifExists()) {
             catalog.dropFileFormatIfExists(drop.name());
         } else {

@@ -18,7 +18,7 @@ import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatParser;
 import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateStage;
-import dev.stowage.sql.ddl.SqlDropStage;
+import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.ddl.SqlOption;
 import dev.stowage.sql.ddl.SqlRemoveStage;
 import dev.stowage.stage.StageFiles;
@@ -74,7 +74,7 @@ final class StageStatements {
         }
     }
 
-    static void drop(SystemSchema system, SqlDropStage drop) {
+    static void drop(SystemSchema system, SqlDropObject drop) {
         Catalog catalog = system.catalog();
         Optional<StageDefinition> dropped = drop.ifExists() ? catalog.dropStageIfExists(drop.name())
                 : Optional.of(catalog.dropStage(drop.name()));

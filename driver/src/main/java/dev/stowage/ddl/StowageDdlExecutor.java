@@ -10,9 +10,7 @@ import dev.stowage.error.StowageException;
 import dev.stowage.sql.ddl.SqlCreateConnection;
 import dev.stowage.sql.ddl.SqlCreateFileFormat;
 import dev.stowage.sql.ddl.SqlCreateStage;
-import dev.stowage.sql.ddl.SqlDropConnection;
-import dev.stowage.sql.ddl.SqlDropFileFormat;
-import dev.stowage.sql.ddl.SqlDropStage;
+import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.ddl.SqlRemoveStage;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
@@ -56,18 +54,18 @@ public final class StowageDdlExecutor implements DdlExecutor {
         Catalog catalog = system.catalog();
         if (node instanceof SqlCreateConnection create) {
             createConnection(catalog, create);
-        } else if (node instanceof SqlDropConnection drop) {
-            dropConnection(catalog, drop);
+        } else if (node instanceof SqlDropObject drop) {
+            switch (drop.objectKind()) {
+                case CONNECTION -> dropConnection(catalog, drop);
+                case STAGE -> StageStatements.drop(system, drop);
+                case FILE_FORMAT -> FileFormatStatements.drop(catalog, drop);
+            }
         } else if (node instanceof SqlCreateStage create) {
             StageStatements.create(system, create);
-        } else if (node instanceof SqlDropStage drop) {
-            StageStatements.drop(system, drop);
         } else if (node instanceof SqlRemoveStage remove) {
             StageStatements.remove(system, remove);
         } else if (node instanceof SqlCreateFileFormat create) {
             FileFormatStatements.create(catalog, create);
-        } else if (node instanceof SqlDropFileFormat drop) {
-            FileFormatStatements.drop(catalog, drop);
         } else {
             throw new StowageException(ErrorCode.UNSUPPORTED_STATEMENT, "Statement %s is not supported.",
                     node.getKind());
@@ -86,7 +84,7 @@ public final class StowageDdlExecutor implements DdlExecutor {
         catalog.createConnection(connection, mode);
     }
 
-    private static void dropConnection(Catalog catalog, SqlDropConnection drop) {
+    private static void dropConnection(Catalog catalog, SqlDropObject drop) {
         if (drop.ifExists()) {
             catalog.dropConnectionIfExists(drop.name());
         } else {

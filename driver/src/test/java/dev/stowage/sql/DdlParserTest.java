@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateConnection;
 import dev.stowage.sql.ddl.SqlCreateFileFormat;
-import dev.stowage.sql.ddl.SqlDropConnection;
-import dev.stowage.sql.ddl.SqlDropFileFormat;
+import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
 import java.util.List;
 import java.util.Map;
@@ -242,10 +241,10 @@ class DdlParserTest extends SqlParserTest {
     void dropConnection() {
         sql("DROP CONNECTION c").ok("DROP CONNECTION `C`").node(isDdl());
         sql("drop connection if exists \"My S3\"").ok("DROP CONNECTION IF EXISTS `My S3`");
-        SqlDropConnection drop = (SqlDropConnection) sql("drop connection if exists \"My S3\"").node();
+        SqlDropObject drop = (SqlDropObject) sql("drop connection if exists \"My S3\"").node();
         assertThat(drop.name()).isEqualTo("My S3");
         assertThat(drop.ifExists()).isTrue();
-        assertThat(((SqlDropConnection) sql("DROP CONNECTION c").node()).ifExists()).isFalse();
+        assertThat(((SqlDropObject) sql("DROP CONNECTION c").node()).ifExists()).isFalse();
         roundTrip("drop connection if exists c").ok("DROP CONNECTION IF EXISTS `C`");
     }
 
@@ -421,10 +420,10 @@ class DdlParserTest extends SqlParserTest {
     void dropFileFormat() {
         sql("DROP FILE FORMAT f").ok("DROP FILE FORMAT `F`").node(isDdl());
         sql("drop file format if exists \"My Format\"").ok("DROP FILE FORMAT IF EXISTS `My Format`");
-        SqlDropFileFormat drop = (SqlDropFileFormat) sql("drop file format if exists \"My Format\"").node();
+        SqlDropObject drop = (SqlDropObject) sql("drop file format if exists \"My Format\"").node();
         assertThat(drop.name()).isEqualTo("My Format");
         assertThat(drop.ifExists()).isTrue();
-        assertThat(((SqlDropFileFormat) sql("DROP FILE FORMAT f").node()).ifExists()).isFalse();
+        assertThat(((SqlDropObject) sql("DROP FILE FORMAT f").node()).ifExists()).isFalse();
         roundTrip("drop file format if exists f").ok("DROP FILE FORMAT IF EXISTS `F`");
     }
 

@@ -2,6 +2,7 @@ package dev.stowage.jdbc;
 
 import dev.stowage.catalog.Catalog;
 import dev.stowage.error.SqlState;
+import dev.stowage.sql.SqlText;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -183,8 +184,11 @@ final class JdbcProxies {
                 default:
                     break;
             }
-            String sql = method.getName().startsWith("prepare") || method.getName().equals("nativeSQL")
-                    ? (String) args[0] : null;
+            String sql = null;
+            if (method.getName().startsWith("prepare") || method.getName().equals("nativeSQL")) {
+                sql = SqlText.withoutTrailingSemicolon((String) args[0]);
+                args[0] = sql;
+            }
             if (method.getName().equals("prepareStatement") && DeferredDdlStatement.isDdl(connection, sql)) {
                 // Calcite runs DDL while preparing it; JDBC runs a prepared statement when it is executed
                 Statement statement = (Statement) call(delegate, Connection.class.getMethod("createStatement"), null, sql);
@@ -262,7 +266,8 @@ final class JdbcProxies {
             }
             if (delegate instanceof Statement && args != null && args.length > 0 && args[0] instanceof String text
                     && (method.getName().startsWith("execute") || method.getName().equals("addBatch"))) {
-                sql = text;
+                sql = SqlText.withoutTrailingSemicolon(text);
+                args[0] = sql;
             }
             if (method.getName().equals("cancel")) {
                 cancelled.set(true);

@@ -1,5 +1,6 @@
 package dev.stowage.secret;
 
+import dev.stowage.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class LiteralScrubber {
 
     /** Returns a scrubber for the string literals in {@code sql}; a null statement has none. */
     public static LiteralScrubber of(String sql) {
-        return new LiteralScrubber(sql == null ? List.of() : literals(sql));
+        return new LiteralScrubber(sql == null ? List.of() : SqlText.literals(sql));
     }
 
     /** Returns {@code text} with every literal of the statement replaced by {@code ***}. */
@@ -51,45 +52,6 @@ public final class LiteralScrubber {
             result = result.replace(form, Masking.MASK);
         }
         return result;
-    }
-
-    /** Returns the contents of the single-quoted literals in {@code sql} ({@code ''} is an escaped quote). */
-    static List<String> literals(String sql) {
-        List<String> literals = new ArrayList<>();
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '-' && sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (c == '/' && sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
-            } else if (c == '"' || c == '`') {
-                int end = sql.indexOf(c, i + 1);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (c == '\'') {
-                StringBuilder literal = new StringBuilder();
-                i++;
-                while (i < sql.length()) {
-                    char d = sql.charAt(i);
-                    if (d == '\'' && i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-                        literal.append('\'');
-                        i += 2;
-                    } else if (d == '\'') {
-                        i++;
-                        break;
-                    } else {
-                        literal.append(d);
-                        i++;
-                    }
-                }
-                literals.add(literal.toString());
-            } else {
-                i++;
-            }
-        }
-        return literals;
     }
 
     /** The escaping JavaCC applies to token images in parse error messages. */

@@ -226,4 +226,17 @@ class ConnectionStatementsTest {
             assertThat(query.getSQLState()).isEqualTo("02000");
         }
     }
+
+    @Test
+    void aTerminatingSemicolonIsAccepted() throws SQLException {
+        execute(connection, "CREATE CONNECTION semi STORAGE_TYPE = 's3';");
+        assertThat(rows(connection, "SHOW CONNECTIONS ;  -- all of them")).extracting(r -> r.get(0)).containsExactly("semi");
+        try (var prepared = connection.prepareStatement("SELECT name FROM system.connections WHERE name = ?;")) {
+            prepared.setString(1, "semi");
+            try (var resultSet = prepared.executeQuery()) {
+                assertThat(resultSet.next()).isTrue();
+            }
+        }
+        failure(connection, "SHOW CONNECTIONS; SHOW CONNECTIONS;", "42601", 1005);
+    }
 }

@@ -2,6 +2,7 @@ package dev.stowage.fileio;
 
 import dev.stowage.connection.StorageType;
 import dev.stowage.fileio.huggingface.HuggingFaceFileIO;
+import dev.stowage.fileio.local.LocalFileIO;
 import dev.stowage.fileio.opendal.OpenDalFileIO;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ public final class FileIOs {
         if (location.type() == StorageType.HUGGINGFACE) {
             // OpenDAL's huggingface service cannot be pointed at a mirror or a local server
             return HuggingFaceFileIO.open(location, parameters, settings);
+        }
+        if (location.type() == StorageType.FS) {
+            return new LocalFileIO(location);
         }
         return OpenDalFileIO.open(location, parameters, settings);
     }

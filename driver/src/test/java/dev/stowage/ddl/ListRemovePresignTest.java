@@ -137,8 +137,8 @@ class ListRemovePresignTest {
         assertThat(response.body()).isEqualTo("csv/prefix/ab.csv");
         assertThat(rows(connection, "PRESIGN UPLOAD @data/new.csv").get(0).get(0)).isEqualTo("PUT");
         execute(connection, "CREATE STAGE internal_one");
-        assertThat(failure(connection, "PRESIGN @internal_one/a.csv", "42000", 0))
-                .hasMessageContaining("does not support presign");
+        assertThat(failure(connection, "PRESIGN @internal_one/a.csv", "42000", 1002))
+                .hasMessageContaining("The storage of stage 'internal_one' cannot presign URLs.");
     }
 
     @Test

@@ -15,9 +15,15 @@ public final class ChildJvm {
 
     /** Starts {@code mainClass} with {@code args}; {@code environment} entries are added to the child's environment. */
     public static Process start(Class<?> mainClass, Map<String, String> environment, String... args) throws IOException {
+        return start(mainClass, 256, environment, args);
+    }
+
+    /** Starts {@code mainClass} with a heap of at most {@code heapMegabytes}. */
+    public static Process start(Class<?> mainClass, int heapMegabytes, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx" + heapMegabytes + "m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

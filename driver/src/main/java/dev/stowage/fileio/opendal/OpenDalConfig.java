@@ -108,7 +108,7 @@ record OpenDalConfig(String scheme, Map<String, String> options) {
                 given.copy(options, "user_name", "user_name");
                 options.put("disable_list_batch", String.valueOf(!"false".equals(given.get("disable_list_batch"))));
             }
-            case FS, MEMORY -> options.put("root", root);
+            case MEMORY -> options.put("root", root);
             default -> throw new StorageException(StorageException.Kind.UNSUPPORTED,
                     "Storage type " + location.type().scheme() + " is not served by OpenDAL in Stowage.");
         }

@@ -100,8 +100,8 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
         String directory = prefix.substring(0, prefix.lastIndexOf('/') + 1);
         ListOptions options = ListOptions.builder().recursive(true).build();
         List<Entry> entries = call("list", prefix, () -> operator.list(directory.isEmpty() ? "/" : directory, options));
-        // local and in-memory listings report no sizes: those take a stat per file
-        boolean sizesListed = location.type() != StorageType.FS && location.type() != StorageType.MEMORY;
+        // in-memory listings report no sizes: those take a stat per file
+        boolean sizesListed = location.type() != StorageType.MEMORY;
         return entries.stream()
                 .filter(entry -> entry.metadata.isFile())
                 .map(entry -> entry(relative(entry.path), entry.metadata))

@@ -1,0 +1,2 @@
+/** The storage API over a local directory with java.nio. */
+package dev.stowage.fileio.local;

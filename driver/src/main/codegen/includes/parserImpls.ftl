@@ -447,6 +447,25 @@ SqlNode SqlPresign() :
     }
 }
 
+/*
+ * The name of a named argument: an identifier, or PATTERN, a reserved word Databend's table functions use. Unquoted
+ * names are upper-cased, as Calcite names the parameters of its built-in functions, so LOCATION => and location =>
+ * both work whatever the connection's casing settings.
+ */
+SqlIdentifier ArgumentName() :
+{
+    final SqlIdentifier name;
+}
+{
+    name = SimpleIdentifier()
+    {
+        return name.getParserPosition().isQuoted() ? name
+            : new SqlIdentifier(name.getSimple().toUpperCase(java.util.Locale.ROOT), name.getParserPosition());
+    }
+|
+    <PATTERN> { return new SqlIdentifier("PATTERN", getPos()); }
+}
+
 /* FROM @stage/path [ ( NAME => value, ... ) ]: a table function over the staged files */
 SqlNode StageTableRef() :
 {

@@ -28,6 +28,6 @@ final class DescribeConnectionMacro implements TableMacro {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        return MacroParameters.of(String.class, 1, "name");
+        return MacroParameters.of(String.class, 1, "NAME");
     }
 }

@@ -50,7 +50,7 @@ final class ListStageMacro implements TableMacro {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        return MacroParameters.of(String.class, 1, "location", "pattern");
+        return MacroParameters.of(String.class, 1, "LOCATION", "PATTERN");
     }
 
     static RelDataType rowType(RelDataTypeFactory typeFactory) {

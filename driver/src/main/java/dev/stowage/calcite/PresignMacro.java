@@ -65,7 +65,7 @@ final class PresignMacro implements TableMacro {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        return MacroParameters.of(String.class, 3, "location", "action", "expire");
+        return MacroParameters.of(String.class, 3, "LOCATION", "ACTION", "EXPIRE");
     }
 
     static RelDataType rowType(RelDataTypeFactory typeFactory) {

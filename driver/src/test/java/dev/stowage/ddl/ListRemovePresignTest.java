@@ -90,7 +90,9 @@ class ListRemovePresignTest {
 
     @Test
     void listStageFunctionFiltersAndJoinsLikeATable() throws SQLException {
-        assertThat(names("SELECT name FROM TABLE(system.list_stage(location => '@data/csv/', \"pattern\" => '.*bk'))"))
+        assertThat(names("SELECT name FROM TABLE(system.list_stage(location => '@data/csv/', pattern => '.*bk'))"))
+                .containsExactly("csv/prefix/ab/cd.csv.bk");
+        assertThat(names("SELECT name FROM LIST_STAGE(LOCATION => '@data/csv/', PATTERN => '.*bk')"))
                 .containsExactly("csv/prefix/ab/cd.csv.bk");
         assertThat(names("SELECT name FROM list_stage(location => '@data/csv/prefix/ab/') WHERE size > 20"))
                 .containsExactly("csv/prefix/ab/cd.csv.bk");

@@ -145,9 +145,22 @@ class ListRemovePresignTest {
 
     @Test
     void internalStagesListTheirOwnFiles() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("stowage-internal-");
+        connection.close();
+        connection = java.sql.DriverManager.getConnection("jdbc:stowage:" + home);
         execute(connection, "CREATE STAGE mine");
         assertThat(names("LIST @mine")).isEmpty();
+        java.nio.file.Path directory = home.resolve("data/stages/mine");
+        java.nio.file.Files.createDirectories(directory.resolve("2024"));
+        for (String file : List.of("2024/a.csv", "2024/b.json", "c.csv")) {
+            java.nio.file.Files.writeString(directory.resolve(file), file);
+        }
+        assertThat(names("LIST @mine")).containsExactly("2024/a.csv", "2024/b.json", "c.csv");
+        assertThat(names("LIST @mine PATTERN = '.*[.]csv'")).containsExactly("2024/a.csv", "c.csv");
+        execute(connection, "REMOVE @mine/2024/ PATTERN = '.*json'");
+        assertThat(names("LIST @mine")).containsExactly("2024/a.csv", "c.csv");
         execute(connection, "DROP STAGE mine");
+        assertThat(directory).doesNotExist();
         assertThat(failure(connection, "LIST @mine", "42704", 2501)).hasMessage("Stage 'mine' does not exist.");
     }
 }

@@ -34,6 +34,9 @@ class ListRemovePresignTest {
     private Connection connection;
     private String root;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path home;
+
     @BeforeAll
     static void startS3() throws Exception {
         s3 = S3ProxyServer.start();
@@ -145,7 +148,6 @@ class ListRemovePresignTest {
 
     @Test
     void internalStagesListTheirOwnFiles() throws Exception {
-        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("stowage-internal-");
         connection.close();
         connection = java.sql.DriverManager.getConnection("jdbc:stowage:" + home);
         execute(connection, "CREATE STAGE mine");

@@ -2,6 +2,7 @@ package dev.stowage.stage;
 
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.StageDefinition;
+import dev.stowage.connection.StorageType;
 import dev.stowage.fileio.FileEntry;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.fileio.FileIOs;
@@ -11,6 +12,7 @@ import dev.stowage.fileio.StorageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Opens the files of stages: internal ones in the catalog's data directory, external ones at their URL. */
@@ -32,8 +34,9 @@ public final class StageFiles {
     /** Opens the files of {@code stage}; the caller closes the result. */
     public FileIO open(StageDefinition stage) throws StorageException {
         if (stage.internal()) {
-            return FileIOs.open(Location.parse("fs://" + internalDirectory(stage.name()).toAbsolutePath() + "/"),
-                    java.util.Map.of(), settings);
+            // built directly rather than parsed: a home directory may contain characters a URI would reinterpret
+            Location location = new Location(StorageType.FS, "", internalDirectory(stage.name()).toAbsolutePath() + "/");
+            return FileIOs.open(location, Map.of(), settings);
         }
         return FileIOs.open(Location.parse(stage.url()), stage.parameters(), settings);
     }

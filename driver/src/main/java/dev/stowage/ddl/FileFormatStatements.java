@@ -39,8 +39,7 @@ final class FileFormatStatements {
             throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT, "Unsupported options for %s:  {format_name: %s}",
                     format.type().displayName(), formatName);
         }
-        CreateMode mode = create.orReplace() ? CreateMode.REPLACE
-                : create.ifNotExists() ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
+        CreateMode mode = StowageDdlExecutor.createMode(create);
         catalog.createFileFormat(name, format, mode);
     }
 

@@ -64,8 +64,7 @@ final class StageStatements {
             stage = new StageDefinition(name, location.toString(), new TreeMap<>(parameters), format, create.comment(),
                     system.user(), now);
         }
-        CreateMode mode = create.orReplace() ? CreateMode.REPLACE
-                : create.ifNotExists() ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
+        CreateMode mode = StowageDdlExecutor.createMode(create);
         boolean existed = catalog.stage(name).isPresent();
         Optional<StageDefinition> replaced = catalog.createStage(stage, mode);
         replaced.filter(StageDefinition::internal).ifPresent(old -> deleteFiles(system, old));

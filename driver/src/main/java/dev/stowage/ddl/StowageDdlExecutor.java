@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.server.DdlExecutor;
+import org.apache.calcite.sql.SqlCreate;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
@@ -79,8 +80,7 @@ public final class StowageDdlExecutor implements DdlExecutor {
         type.validate(parameters, subject);
         ConnectionDefinition connection = ConnectionDefinition.of(create.name(),
                 create.storageType().toLowerCase(Locale.ROOT), parameters);
-        CreateMode mode = create.orReplace() ? CreateMode.REPLACE
-                : create.ifNotExists() ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
+        CreateMode mode = createMode(create);
         catalog.createConnection(connection, mode);
     }
 
@@ -90,6 +90,14 @@ public final class StowageDdlExecutor implements DdlExecutor {
         } else {
             catalog.dropConnection(drop.name());
         }
+    }
+
+    /** Returns what {@code OR REPLACE} / {@code IF NOT EXISTS} ask CREATE to do with an existing object. */
+    static CreateMode createMode(SqlCreate create) {
+        if (create.getReplace()) {
+            return CreateMode.REPLACE;
+        }
+        return create.ifNotExists ? CreateMode.KEEP_EXISTING : CreateMode.FAIL_IF_EXISTS;
     }
 
     private static SystemSchema system(CalcitePrepare.Context context) {

@@ -43,32 +43,11 @@ class AzureFileIOTest extends FileIOContractTest {
         return 5_001;
     }
 
-    private static FileIO open(String uri, Map<String, String> parameters) throws IOException {
-        return FileIOs.open(Location.parse(uri), parameters, StorageSettings.DEFAULT);
-    }
-
-    @Test
-    void wrongAccountKeyIsPermissionDeniedAndNotEchoed() throws Exception {
-        // a well-formed key (base64 of 64 bytes) that is not the account's
-        String wrongKey = "V1JPTkcta2V5LWZvci1zdG93YWdlLXRlc3RzLTAxMjM0NTY3ODlhYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5eg==";
+    @Override
+    protected Map<String, String> parametersWithWrongSecret(String wrongSecret) {
         Map<String, String> wrong = new HashMap<>(server.parameters());
-        wrong.put("account_key", wrongKey);
-        try (FileIO denied = open("azblob://" + CONTAINER + "/", wrong)) {
-            assertThatThrownBy(() -> denied.stat("anything.csv"))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageContaining("azblob://" + CONTAINER + "/anything.csv")
-                    .hasMessageNotContaining(wrongKey)
-                    .hasMessageNotContaining(AzuriteServer.ACCOUNT_KEY);
-            assertThatThrownBy(() -> denied.write("x.csv", new byte[] {1}))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageNotContaining(wrongKey);
-            assertThatThrownBy(() -> denied.list("").toList())
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageNotContaining(wrongKey);
-        }
+        wrong.put("account_key", wrongSecret);
+        return wrong;
     }
 
     @Test

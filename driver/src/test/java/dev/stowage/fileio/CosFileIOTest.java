@@ -25,8 +25,11 @@ class CosFileIOTest extends FileIOContractTest {
         return open("cos://" + CosFakeServer.BUCKET + "/" + UUID.randomUUID() + "/", CosFakeServer.parameters());
     }
 
-    private static FileIO open(String uri, Map<String, String> parameters) throws IOException {
-        return FileIOs.open(Location.parse(uri), parameters, StorageSettings.DEFAULT);
+    @Override
+    protected Map<String, String> parametersWithWrongSecret(String wrongSecret) {
+        Map<String, String> wrong = new HashMap<>(CosFakeServer.parameters());
+        wrong.put("secret_key", wrongSecret);
+        return wrong;
     }
 
     @Test
@@ -46,28 +49,6 @@ class CosFileIOTest extends FileIOContractTest {
         assertThat(listings.get(0)).doesNotContain("marker=");
         assertThat(listings.get(1)).contains("marker=");
         assertThat(requests).anyMatch(line -> line.startsWith("PUT [proxied] ") && line.contains("/paged/k0000 -> 200"));
-    }
-
-    @Test
-    void wrongSecretIsPermissionDeniedAndNotEchoed() throws Exception {
-        Map<String, String> wrong = new HashMap<>(CosFakeServer.parameters());
-        wrong.put("secret_key", "WRONG-cos-secret-0123456789");
-        try (FileIO denied = open("cos://" + CosFakeServer.BUCKET + "/denied/", wrong)) {
-            assertThatThrownBy(() -> denied.stat("anything.csv"))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageContaining("cos://" + CosFakeServer.BUCKET + "/denied/anything.csv")
-                    .hasMessageNotContaining("WRONG-cos-secret-0123456789")
-                    .hasMessageNotContaining(CosFakeServer.SECRET_KEY);
-            assertThatThrownBy(() -> denied.write("x.csv", new byte[] {1}))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageContaining("SignatureDoesNotMatch")
-                    .hasMessageNotContaining("WRONG-cos-secret-0123456789");
-            assertThatThrownBy(() -> denied.list("").toList())
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
-        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.stowage.fileio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stowage.error.StowageException;
 import java.io.IOException;
@@ -9,8 +10,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,19 @@ public abstract class FileIOContractTest {
     /** Returns whether names with spaces, non-ASCII characters, '?' or '#' can be written (else they are refused). */
     protected boolean writesNamesNeedingEncoding() {
         return true;
+    }
+
+    /**
+     * Returns parameters that reach the location of {@link #newFileIO()} with its secret replaced by
+     * {@code wrongSecret}, or null when the backend does not check credentials.
+     */
+    protected Map<String, String> parametersWithWrongSecret(String wrongSecret) {
+        return null;
+    }
+
+    /** Opens {@code uri} with {@code parameters} and the default settings. */
+    protected static FileIO open(String uri, Map<String, String> parameters) throws IOException {
+        return FileIOs.open(Location.parse(uri), parameters, StorageSettings.DEFAULT);
     }
 
     @BeforeEach
@@ -167,6 +183,25 @@ public abstract class FileIOContractTest {
         assertThatThrownBy(() -> io.read("../outside.txt", 0, 1)).isInstanceOf(StowageException.class)
                 .hasMessageContaining("'..'");
         assertThatThrownBy(() -> io.write("a/../../b", new byte[0])).isInstanceOf(StowageException.class);
+    }
+
+    @Test
+    void wrongSecretIsPermissionDeniedAndNeverEchoed() throws IOException {
+        // base64, so that it is also well-formed as an Azure account key
+        String wrongSecret = "V1JPTkctc2VjcmV0LWZvci1zdG93YWdlLXRlc3RzLTAxMjM0NTY3ODk=";
+        Map<String, String> wrong = parametersWithWrongSecret(wrongSecret);
+        assumeTrue(wrong != null, "this backend does not check credentials");
+        try (FileIO denied = FileIOs.open(io.location(), wrong, StorageSettings.DEFAULT)) {
+            List<ThrowingCallable> calls = List.of(() -> denied.stat("a.csv"),
+                    () -> denied.write("x.csv", new byte[] {1}), () -> denied.list("").toList());
+            for (ThrowingCallable call : calls) {
+                assertThatThrownBy(call)
+                        .isInstanceOfSatisfying(StorageException.class,
+                                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
+                        .hasMessageContaining(io.location().toString())
+                        .hasMessageNotContaining(wrongSecret);
+            }
+        }
     }
 
     @Test

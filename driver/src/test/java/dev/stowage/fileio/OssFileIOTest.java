@@ -29,8 +29,11 @@ class OssFileIOTest extends FileIOContractTest {
         return open("oss://" + OssFakeServer.BUCKET + "/" + UUID.randomUUID() + "/", OssFakeServer.parameters());
     }
 
-    private static FileIO open(String uri, Map<String, String> parameters) throws IOException {
-        return FileIOs.open(Location.parse(uri), parameters, StorageSettings.DEFAULT);
+    @Override
+    protected Map<String, String> parametersWithWrongSecret(String wrongSecret) {
+        Map<String, String> wrong = new HashMap<>(OssFakeServer.parameters());
+        wrong.put("access_key_secret", wrongSecret);
+        return wrong;
     }
 
     @Test
@@ -50,28 +53,6 @@ class OssFileIOTest extends FileIOContractTest {
         assertThat(listings.get(0)).doesNotContain("continuation-token");
         assertThat(listings.get(1)).contains("continuation-token=");
         assertThat(requests).anyMatch(line -> line.startsWith("PUT [proxied] ") && line.contains("/paged/k0000 -> 200"));
-    }
-
-    @Test
-    void wrongSecretIsPermissionDeniedAndNotEchoed() throws Exception {
-        Map<String, String> wrong = new HashMap<>(OssFakeServer.parameters());
-        wrong.put("access_key_secret", "WRONG-oss-secret-0123456789");
-        try (FileIO denied = open("oss://" + OssFakeServer.BUCKET + "/denied/", wrong)) {
-            assertThatThrownBy(() -> denied.stat("anything.csv"))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageContaining("oss://" + OssFakeServer.BUCKET + "/denied/anything.csv")
-                    .hasMessageNotContaining("WRONG-oss-secret-0123456789")
-                    .hasMessageNotContaining(OssFakeServer.ACCESS_KEY_SECRET);
-            assertThatThrownBy(() -> denied.write("x.csv", new byte[] {1}))
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED))
-                    .hasMessageContaining("SignatureDoesNotMatch")
-                    .hasMessageNotContaining("WRONG-oss-secret-0123456789");
-            assertThatThrownBy(() -> denied.list("").toList())
-                    .isInstanceOfSatisfying(StorageException.class,
-                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.PERMISSION_DENIED));
-        }
     }
 
     @Test

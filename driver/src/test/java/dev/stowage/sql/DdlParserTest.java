@@ -93,8 +93,8 @@ class DdlParserTest extends SqlParserTest {
         SqlCreateConnection create = (SqlCreateConnection) node;
         assertThat(create.name()).isEqualTo("C");
         assertThat(create.storageType()).isEqualTo("S3");
-        assertThat(create.orReplace()).isFalse();
-        assertThat(create.ifNotExists()).isFalse();
+        assertThat(create.getReplace()).isFalse();
+        assertThat(create.ifNotExists).isFalse();
         // keys lower-cased, values verbatim, a repeated key keeps its last value
         assertThat(create.parameters()).containsExactly(Map.entry("access_key_id", "AKIA"), Map.entry("region", "y"));
     }
@@ -105,8 +105,8 @@ class DdlParserTest extends SqlParserTest {
             .ok("CREATE OR REPLACE CONNECTION `C` `STORAGE_TYPE` = 's3'");
         SqlCreateConnection create = (SqlCreateConnection) sql("CREATE OR REPLACE CONNECTION c STORAGE_TYPE = 's3'")
             .node();
-        assertThat(create.orReplace()).isTrue();
-        assertThat(create.ifNotExists()).isFalse();
+        assertThat(create.getReplace()).isTrue();
+        assertThat(create.ifNotExists).isFalse();
     }
 
     @Test
@@ -115,8 +115,8 @@ class DdlParserTest extends SqlParserTest {
             .ok("CREATE CONNECTION IF NOT EXISTS `C` `STORAGE_TYPE` = 's3'");
         SqlCreateConnection create = (SqlCreateConnection) sql("CREATE CONNECTION IF NOT EXISTS c STORAGE_TYPE = 's3'")
             .node();
-        assertThat(create.ifNotExists()).isTrue();
-        assertThat(create.orReplace()).isFalse();
+        assertThat(create.ifNotExists).isTrue();
+        assertThat(create.getReplace()).isFalse();
     }
 
     @Test
@@ -349,8 +349,8 @@ class DdlParserTest extends SqlParserTest {
         SqlCreateFileFormat create = (SqlCreateFileFormat) sql("create file format f Type = CSV, skip_header = 1"
                 + " field_delimiter = ',', FIELD_DELIMITER = '|'").node();
         assertThat(create.name()).isEqualTo("F");
-        assertThat(create.orReplace()).isFalse();
-        assertThat(create.ifNotExists()).isFalse();
+        assertThat(create.getReplace()).isFalse();
+        assertThat(create.ifNotExists).isFalse();
         // keys lower-cased, values as written, a repeated key keeps its last value
         assertThat(create.options()).containsExactly(
             Map.entry("type", OptionValue.of(OptionValue.Kind.WORD, "CSV")),
@@ -358,11 +358,11 @@ class DdlParserTest extends SqlParserTest {
             Map.entry("field_delimiter", OptionValue.of(OptionValue.Kind.STRING, "|")));
         assertThat(create.optionList()).hasSize(4);
         SqlCreateFileFormat replace = (SqlCreateFileFormat) sql("CREATE OR REPLACE FILE FORMAT f TYPE = CSV").node();
-        assertThat(replace.orReplace()).isTrue();
-        assertThat(replace.ifNotExists()).isFalse();
+        assertThat(replace.getReplace()).isTrue();
+        assertThat(replace.ifNotExists).isFalse();
         SqlCreateFileFormat keep = (SqlCreateFileFormat) sql("CREATE FILE FORMAT IF NOT EXISTS f TYPE = CSV").node();
-        assertThat(keep.ifNotExists()).isTrue();
-        assertThat(keep.orReplace()).isFalse();
+        assertThat(keep.ifNotExists).isTrue();
+        assertThat(keep.getReplace()).isFalse();
     }
 
     @Test

@@ -36,16 +36,6 @@ public final class SqlCreateConnection extends SqlCreate {
         return name.getSimple();
     }
 
-    /** Returns whether {@code OR REPLACE} was given. */
-    public boolean orReplace() {
-        return getReplace();
-    }
-
-    /** Returns whether {@code IF NOT EXISTS} was given. */
-    public boolean ifNotExists() {
-        return ifNotExists;
-    }
-
     /** Returns the value of {@code STORAGE_TYPE} as written. */
     public String storageType() {
         return ((SqlStorageOption) options.get(0)).value();

@@ -41,16 +41,6 @@ public final class SqlCreateFileFormat extends SqlCreate {
         return name.getSimple();
     }
 
-    /** Returns whether {@code OR REPLACE} was given. */
-    public boolean orReplace() {
-        return getReplace();
-    }
-
-    /** Returns whether {@code IF NOT EXISTS} was given. */
-    public boolean ifNotExists() {
-        return ifNotExists;
-    }
-
     /** Returns the options by lower-cased key, in order; a repeated key keeps its last value. */
     public Map<String, OptionValue> options() {
         return SqlOption.toMap(optionList());

@@ -41,16 +41,6 @@ public final class SqlCreateStage extends SqlCreate {
         return name.getSimple();
     }
 
-    /** Returns whether {@code OR REPLACE} was given. */
-    public boolean orReplace() {
-        return getReplace();
-    }
-
-    /** Returns whether {@code IF NOT EXISTS} was given. */
-    public boolean ifNotExists() {
-        return ifNotExists;
-    }
-
     /** Returns the URL of an external stage, or null. */
     public String url() {
         return url;

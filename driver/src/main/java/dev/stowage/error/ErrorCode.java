@@ -23,6 +23,12 @@ public enum ErrorCode {
     INVALID_URL(0, SqlState.CONNECTION_REJECTED),
     INVALID_PROPERTY(0, SqlState.INVALID_PARAMETER_VALUE),
     DATA(0, SqlState.DATA_EXCEPTION),
+    /** A staged file's data cannot be decoded (malformed CSV, JSON or Parquet); the message names file and row. */
+    BAD_DATA(1046, SqlState.DATA_EXCEPTION),
+    /** A staged value does not convert to the type the query asks for; the message names file and row. */
+    BAD_VALUE_FOR_CAST(1046, SqlState.INVALID_CHARACTER_VALUE_FOR_CAST),
+    /** The files of one query disagree on the schema of a column it reads; the message names the file. */
+    SCHEMA_MISMATCH(1303, SqlState.DATA_EXCEPTION),
     CANCELED(0, SqlState.QUERY_CANCELED),
     TIMEOUT(0, SqlState.TIMEOUT),
     CATALOG_IO(0, SqlState.IO_ERROR),

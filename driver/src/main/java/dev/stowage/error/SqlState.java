@@ -17,6 +17,8 @@ public enum SqlState {
     NO_DATA("02000"),
     /** A data exception: a value, file or row that cannot be read or converted. */
     DATA_EXCEPTION("22000"),
+    /** A text value that does not convert to the type asked for. */
+    INVALID_CHARACTER_VALUE_FOR_CAST("22018"),
     /** A statement option or parameter holds a value that is not allowed. */
     INVALID_PARAMETER_VALUE("22023"),
     /** A syntax error or access rule violation found while checking a statement. */

@@ -1,0 +1,18 @@
+package dev.stowage.scan;
+
+import java.io.IOException;
+
+/**
+ * An independently readable part of one file (a Parquet row group, a block of whole CSV records). Units of one
+ * file may be read concurrently on different threads; the rows of the file are the units' rows in unit order.
+ */
+@FunctionalInterface
+public interface ScanUnit {
+    /**
+     * Produces this unit's rows, in file order, until they end or {@code sink} declines one.
+     *
+     * @throws dev.stowage.error.StowageException {@link dev.stowage.error.ErrorCode#BAD_DATA} naming the file and
+     *     row or line when the data cannot be decoded or converted
+     */
+    void read(RowSink sink) throws IOException;
+}

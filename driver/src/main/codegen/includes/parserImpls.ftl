@@ -466,20 +466,56 @@ SqlIdentifier ArgumentName() :
     <PATTERN> { return new SqlIdentifier("PATTERN", getPos()); }
 }
 
-/* FROM @stage/path [ ( NAME => value, ... ) ]: a table function over the staged files */
+/*
+ * Staged files as a table: @stage[/path], or a quoted '@stage/path' or '<uri>', with Databend's optional arguments
+ * ( name => value [,] ... ). CONNECTION => ( key = 'value' ... ) takes connection options and FILES => ('a', 'b')
+ * a list of files; every other argument is an expression.
+ */
 SqlNode StageTableRef() :
 {
-    final Span s;
+    Span s;
     final String ref;
     final List<SqlNode> args = new ArrayList<SqlNode>();
 }
 {
-    <STAGE_REF> { s = span(); ref = token.image; }
+    (
+        <STAGE_REF> { s = span(); ref = token.image; }
+    |
+        ref = SimpleStringLiteral() { s = span(); }
+    )
     [
-        LOOKAHEAD(2) <LPAREN> AddArg0(args, ExprContext.ACCEPT_NON_QUERY)
-        ( <COMMA> AddArg(args, ExprContext.ACCEPT_NON_QUERY) )* <RPAREN>
+        LOOKAHEAD(3) <LPAREN> StageTableArgument(args)
+        ( [ <COMMA> ] StageTableArgument(args) )* <RPAREN>
     ]
     {
         return StowageSqlNodes.stageTableRef(ref, args, s.end(this));
     }
+}
+
+/* name => value, added to args as an argument assignment */
+void StageTableArgument(List<SqlNode> args) :
+{
+    final SqlIdentifier name;
+    final SqlNodeList connectionOptions;
+    final SqlNode value;
+    String text;
+    final List<String> files = new ArrayList<String>();
+}
+{
+    name = ArgumentName() <NAMED_ARGUMENT_ASSIGNMENT>
+    (
+        LOOKAHEAD({ name.getSimple().equalsIgnoreCase("CONNECTION") })
+        connectionOptions = GenericOptionList() { args.add(StowageSqlNodes.connectionArgument(name, connectionOptions)); }
+    |
+        LOOKAHEAD({ name.getSimple().equalsIgnoreCase("FILES") })
+        <LPAREN> text = SimpleStringLiteral() { files.add(text); }
+        ( <COMMA> text = SimpleStringLiteral() { files.add(text); } )*
+        <RPAREN> { args.add(StowageSqlNodes.filesArgument(name, files)); }
+    |
+        value = Expression(ExprContext.ACCEPT_NON_QUERY)
+        {
+            args.add(SqlStdOperatorTable.ARGUMENT_ASSIGNMENT.createCall(name.getParserPosition().plus(getPos()),
+                value, name));
+        }
+    )
 }

@@ -21,15 +21,17 @@ public final class SystemSchema extends AbstractSchema {
     private final Catalog catalog;
     private final StorageSettings storageSettings;
     private final String user;
+    private final int scanThreads;
 
     /**
      * Creates the schema over {@code catalog} for a JDBC connection of {@code user} whose storage calls use
-     * {@code storageSettings}.
+     * {@code storageSettings} and whose queries decode staged files on {@code scanThreads} threads.
      */
-    public SystemSchema(Catalog catalog, StorageSettings storageSettings, String user) {
+    public SystemSchema(Catalog catalog, StorageSettings storageSettings, String user, int scanThreads) {
         this.catalog = catalog;
         this.storageSettings = storageSettings;
         this.user = user;
+        this.scanThreads = scanThreads;
     }
 
     /** Returns the catalog this schema shows. */
@@ -68,7 +70,23 @@ public final class SystemSchema extends AbstractSchema {
         return ImmutableMultimap.of(
                 StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog),
                 StowageSqlNodes.LIST_STAGE_FUNCTION, listStageFunction(),
-                StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files));
+                StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files),
+                StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction());
+    }
+
+    /** Returns how many threads decode staged files for one query. */
+    public int scanThreads() {
+        return scanThreads;
+    }
+
+    /** Returns {@code stage_files}, the table function that staged files in FROM are rewritten into. */
+    public Function stageFilesFunction() {
+        return new StageFilesMacro(this);
+    }
+
+    /** Returns {@code infer_schema}, the table function describing the columns of staged files. */
+    public Function inferSchemaFunction() {
+        return new InferSchemaMacro(this);
     }
 
     /** Returns {@code list_stage}, the table function that LIST is rewritten into. */

@@ -2,11 +2,9 @@ package dev.stowage.ddl;
 
 import dev.stowage.calcite.SystemSchema;
 import dev.stowage.catalog.Catalog;
-import dev.stowage.catalog.ConnectionDefinition;
 import dev.stowage.catalog.CreateMode;
 import dev.stowage.catalog.StageDefinition;
 import dev.stowage.catalog.TreeDeletion;
-import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.fileio.FileEntry;
@@ -16,11 +14,11 @@ import dev.stowage.fileio.Location;
 import dev.stowage.fileio.StorageException;
 import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatParser;
-import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.ddl.SqlOption;
 import dev.stowage.sql.ddl.SqlRemoveStage;
+import dev.stowage.stage.ConnectionParameters;
 import dev.stowage.stage.StageFiles;
 import dev.stowage.stage.StagePattern;
 import dev.stowage.stage.StageReference;
@@ -59,7 +57,8 @@ final class StageStatements {
         } else {
             Location location = Location.parse(create.url());
             checkDirectoryPath(create.url());
-            Map<String, String> parameters = parameters(catalog, location, SqlOption.toMap(create.connection()), subject);
+            Map<String, String> parameters = ConnectionParameters.resolve(catalog, location,
+                    SqlOption.toMap(create.connection()), subject);
             checkConfiguration(system, location, parameters);
             stage = new StageDefinition(name, location.toString(), new TreeMap<>(parameters), format, create.comment(),
                     system.user(), now);
@@ -97,43 +96,6 @@ final class StageStatements {
 
     private static Path internalDirectory(SystemSchema system, String name) {
         return system.stageFiles().internalDirectory(name);
-    }
-
-    /**
-     * Resolves {@code CONNECTION = (...)}: either {@code CONNECTION_NAME} alone, whose parameters are copied, or
-     * inline parameters. Local {@code fs} locations ignore every option, as Databend does.
-     */
-    private static Map<String, String> parameters(Catalog catalog, Location location, Map<String, OptionValue> options,
-                                                  String subject) {
-        if (location.type() == StorageType.FS) {
-            return Map.of();
-        }
-        OptionValue connectionName = options.get("connection_name");
-        if (connectionName != null) {
-            if (options.size() > 1) {
-                throw invalid(subject, "connection_name can not be used with other connection options");
-            }
-            String name = connectionName.text();
-            ConnectionDefinition connection = catalog.connection(name).orElseThrow(() -> invalid(subject,
-                    "fail to get connection_name " + name + ": Connection '" + name + "' does not exist."));
-            StorageType type = StorageType.fromName(connection.storageType(), subject);
-            if (type != location.type()) {
-                throw invalid(subject, "protocol from connection_name=" + name + " (" + connection.storageType()
-                        + ") not match with uri protocol (" + location.type().scheme() + ").");
-            }
-            return connection.parameters();
-        }
-        Map<String, String> parameters = new TreeMap<>();
-        options.forEach((key, value) -> {
-            boolean bareBoolean = value.kind() == OptionValue.Kind.BOOLEAN && key.equals("enable_virtual_host_style");
-            if (value.kind() != OptionValue.Kind.STRING && !bareBoolean) {
-                throw new StowageException(ErrorCode.SYNTAX, "Connection option %s takes a quoted string value.",
-                        key.toUpperCase(java.util.Locale.ROOT));
-            }
-            parameters.put(key, value.text());
-        });
-        location.type().validate(parameters, subject);
-        return parameters;
     }
 
     /** Builds the storage client once, as Databend does: configuration errors surface now, credentials later. */
@@ -184,10 +146,5 @@ final class StageStatements {
             throw new StowageException(ErrorCode.CATALOG_IO, e, "Stage '%s' is dropped but its files in %s could not"
                     + " all be deleted: %s", stage.name(), directory, e.getMessage());
         }
-    }
-
-    private static StowageException invalid(String subject, String detail) {
-        return new StowageException(ErrorCode.INVALID_PARAMETER, "Cannot %s: invalid input parameter (%s)", subject,
-                detail);
     }
 }

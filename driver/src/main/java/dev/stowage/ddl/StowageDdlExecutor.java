@@ -13,7 +13,7 @@ import dev.stowage.sql.ddl.SqlCreateStage;
 import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.ddl.SqlRemoveStage;
 import dev.stowage.sql.ddl.StowageSqlNodes;
-import dev.stowage.sql.parser.impl.StowageParserImpl;
+import dev.stowage.sql.parser.impl.StowageParser;
 import java.io.Reader;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +37,7 @@ public final class StowageDdlExecutor implements DdlExecutor {
     public static final SqlParserImplFactory PARSER_FACTORY = new SqlParserImplFactory() {
         @Override
         public SqlAbstractParserImpl getParser(Reader stream) {
-            return StowageParserImpl.FACTORY.getParser(stream);
+            return StowageParser.create(stream);
         }
 
         @Override

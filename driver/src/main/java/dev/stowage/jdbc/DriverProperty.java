@@ -25,6 +25,8 @@ public enum DriverProperty implements ConnectionProperty {
             "Seconds each storage request (one call, one listing page, one read chunk) may take before it fails."),
     STORAGE_RETRIES("storageRetries", Type.NUMBER, 3,
             "How many times a storage request that failed transiently (HTTP 5xx or 429, reset connection) is retried."),
+    SCAN_THREADS("scanThreads", Type.NUMBER, 0,
+            "Threads that decode staged files for one query (0: one per processor)."),
     USER("user", Type.STRING, "",
             "User name. Stowage's embedded catalog has no login; the name is reported as the current user."),
     PASSWORD("password", Type.STRING, "",
@@ -145,6 +147,12 @@ public enum DriverProperty implements ConnectionProperty {
     public static StorageSettings storageSettings(Properties properties) {
         return new StorageSettings(Duration.ofSeconds(STORAGE_TIMEOUT.getInt(properties, 1)),
                 STORAGE_RETRIES.getInt(properties, 0));
+    }
+
+    /** Returns the number of threads {@link #SCAN_THREADS} asks for, 0 meaning one per processor. */
+    public static int scanThreads(Properties properties) {
+        int threads = SCAN_THREADS.getInt(properties, 0);
+        return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** Returns the description of this property for {@link java.sql.Driver#getPropertyInfo}. */

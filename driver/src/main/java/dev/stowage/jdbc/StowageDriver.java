@@ -75,11 +75,14 @@ public final class StowageDriver extends Driver {
             Catalog catalog = new Catalog(openStore(parsed.location(), properties));
             AvaticaConnection connection = factory.newConnection(this, factory, url, calciteProperties(properties));
             handler.onConnectionInit(connection);
-            SystemSchema system = new SystemSchema(catalog, DriverProperty.storageSettings(properties), user(properties));
+            SystemSchema system = new SystemSchema(catalog, DriverProperty.storageSettings(properties), user(properties),
+                    DriverProperty.scanThreads(properties));
             SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
             root.add(StowageSqlNodes.SYSTEM_SCHEMA, system);
             // Databend calls LIST_STAGE without a schema
             root.add(StowageSqlNodes.LIST_STAGE_FUNCTION, system.listStageFunction());
+            root.add(StowageSqlNodes.STAGE_FILES_FUNCTION, system.stageFilesFunction());
+            root.add(StowageSqlNodes.INFER_SCHEMA_FUNCTION, system.inferSchemaFunction());
             return JdbcProxies.connection(connection, catalog);
         } catch (SQLException | RuntimeException e) {
             throw SqlExceptions.translate(e, null);

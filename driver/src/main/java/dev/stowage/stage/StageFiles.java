@@ -3,6 +3,8 @@ package dev.stowage.stage;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.StageDefinition;
 import dev.stowage.connection.StorageType;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
 import dev.stowage.fileio.FileEntry;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.fileio.FileIOs;
@@ -12,6 +14,8 @@ import dev.stowage.fileio.StorageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -61,5 +65,31 @@ public final class StageFiles {
             io.close();
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Returns the files {@code selection} names on {@code io} (opened on its stage), in path order: those listed under
+     * the path that match the pattern, or the FILES list.
+     *
+     * @throws StowageException {@link ErrorCode#BAD_ARGUMENTS} when a file of the FILES list does not exist
+     */
+    public static Stream<FileEntry> select(FileIO io, FileSelection selection) throws IOException {
+        if (selection.files() == null) {
+            String prefix = selection.path();
+            return io.list(prefix).filter(entry -> selection.pattern().matches(prefix, entry.path()));
+        }
+        List<FileEntry> entries = new ArrayList<>();
+        for (String path : selection.filePaths()) {
+            try {
+                entries.add(io.stat(path));
+            } catch (StorageException e) {
+                if (e.kind() != StorageException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                throw new StowageException(ErrorCode.BAD_ARGUMENTS, "File '%s' in FILES does not exist in %s.", path,
+                        selection.description());
+            }
+        }
+        return entries.stream();
     }
 }

@@ -7,6 +7,7 @@ import dev.stowage.format.OptionValue;
 import dev.stowage.sql.ddl.SqlCreateConnection;
 import dev.stowage.sql.ddl.SqlCreateFileFormat;
 import dev.stowage.sql.ddl.SqlDropObject;
+import dev.stowage.ddl.StowageDdlExecutor;
 import dev.stowage.sql.parser.impl.StowageParserImpl;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class DdlParserTest extends SqlParserTest {
     @Override
     public SqlParserFixture fixture() {
         return super.fixture()
-            .withConfig(c -> c.withParserFactory(StowageParserImpl.FACTORY))
+            .withConfig(c -> c.withParserFactory(StowageDdlExecutor.PARSER_FACTORY))
             .withTester(new StowageTester());
     }
 
@@ -41,7 +42,7 @@ class DdlParserTest extends SqlParserTest {
     // therefore applied by the fixture's tester, below; each correction names the inherited tests it affects.
 
     /**
-     * Stowage adds the {@code <STAGE_REF>} token (FROM @stage/path) as a table reference, so it heads every "Was
+     * Stowage adds the {@code <STAGE_REF>} token (FROM @stage/path) and quoted locations (FROM 's3://...') as table references, so they join every "Was
      * expecting one of" list where Calcite expects a table reference. Affects testFromValuesWithoutParens.
      */
     private static String withStageRefExpected(String expectedMsgPattern) {
@@ -49,10 +50,15 @@ class DdlParserTest extends SqlParserTest {
     }
 
     private static final String CALCITE_TABLE_REF_EXPECTED = "Was expecting one of:\n"
-        + "    \"LATERAL\" \\.\\.\\.\n";
+        + "    \"LATERAL\" \\.\\.\\.\n"
+        + "    \"TABLE\" \\.\\.\\.\n";
     private static final String STOWAGE_TABLE_REF_EXPECTED = "Was expecting one of:\n"
         + "    <STAGE_REF> \\.\\.\\.\n"
-        + "    \"LATERAL\" \\.\\.\\.\n";
+        + "    \"LATERAL\" \\.\\.\\.\n"
+        + "    \"TABLE\" \\.\\.\\.\n"
+        + "    <QUOTED_STRING> \\.\\.\\.\n"
+        + "    <BIG_QUERY_DOUBLE_QUOTED_STRING> \\.\\.\\.\n"
+        + "    <BIG_QUERY_QUOTED_STRING> \\.\\.\\.\n";
 
     /** Calcite's default tester, with the corrected error expectations above. */
     private static final class StowageTester extends TesterImpl {
@@ -68,6 +74,7 @@ class DdlParserTest extends SqlParserTest {
         String stock = "(?s)Encountered \"values\" at line 1, column 15\\.\n"
             + "Was expecting one of:\n"
             + "    \"LATERAL\" \\.\\.\\.\n"
+            + "    \"TABLE\" \\.\\.\\.\n"
             + ".*";
         sql("select 1 from ^values^('x')").fails(stock);
         assertThrows(AssertionError.class,
@@ -296,28 +303,53 @@ class DdlParserTest extends SqlParserTest {
     void stageReference() {
         sql("SELECT * FROM @s/path/file.parquet")
             .ok("SELECT *\n"
-                + "FROM TABLE(`stage_files`('@s/path/file.parquet'))");
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/path/file.parquet', `$POSITIONS` => 0, `$METADATA` => ''))");
         sql("select a from @my_stage/year=2024/*.csv as t (a, b)")
             .ok("SELECT `A`\n"
-                + "FROM TABLE(`stage_files`('@my_stage/year=2024/*.csv')) AS `T` (`A`, `B`)");
-        sql("select * from @s")
-            .ok("SELECT *\n"
-                + "FROM TABLE(`stage_files`('@s'))");
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@my_stage/year=2024/*.csv', `$POSITIONS` => 0,"
+                + " `$METADATA` => '')) AS `T` (`A`, `B`)");
         roundTrip("select * from @s/dir/ (file_format => 'csv')")
             .ok("SELECT *\n"
-                + "FROM TABLE(`stage_files`('@s/dir/', `FILE_FORMAT` => 'csv'))");
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/dir/', `FILE_FORMAT` => 'csv', `$POSITIONS` => 0,"
+                + " `$METADATA` => ''))");
+    }
+
+    @Test
+    void stageReferenceTellsTheTableWhichColumnsTheStatementUses() {
+        // the largest $n anywhere in the statement, and the METADATA$ columns it names
+        sql("select $1, t.$12, metadata$filename from @s/a.csv t where $3 > 'x'")
+            .ok("SELECT `$1`, `T`.`$12`, `METADATA$FILENAME`\n"
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/a.csv', `$POSITIONS` => 12,"
+                + " `$METADATA` => 'FILENAME')) AS `T`\n"
+                + "WHERE (`$3` > 'x')");
+    }
+
+    @Test
+    void quotedLocationsAndDatabendArguments() {
+        // a quoted stage path or URI, arguments separated by optional commas, CONNECTION options and a FILES list
+        sql("select * from 's3://b/data/' (connection => (connection_name = 'c') pattern => '.*[.]csv'"
+                + " files => ('a.csv', 'b.csv'), case_sensitive => true)")
+            .ok("SELECT *\n"
+                + "FROM TABLE(`stage_files`(`LOCATION` => 's3://b/data/',"
+                + " `CONNECTION` => '{\"connection_name\":{\"kind\":\"STRING\",\"values\":[\"c\"]}}',"
+                + " `PATTERN` => '.*[.]csv', `FILES` => '[\"a.csv\",\"b.csv\"]', `CASE_SENSITIVE` => TRUE,"
+                + " `$POSITIONS` => 0, `$METADATA` => ''))");
+        sql("select $1 from '@s/p q/x.csv' as t")
+            .ok("SELECT `$1`\n"
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/p q/x.csv', `$POSITIONS` => 1, `$METADATA` => '')) AS `T`");
     }
 
     @Test
     void stageReferenceInJoinAndSubQuery() {
         sql("select * from @s/a.csv t join @s/b.csv u on t.x = u.x")
             .ok("SELECT *\n"
-                + "FROM TABLE(`stage_files`('@s/a.csv')) AS `T`\n"
-                + "INNER JOIN TABLE(`stage_files`('@s/b.csv')) AS `U` ON (`T`.`X` = `U`.`X`)");
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/a.csv', `$POSITIONS` => 0, `$METADATA` => '')) AS `T`\n"
+                + "INNER JOIN TABLE(`stage_files`(`LOCATION` => '@s/b.csv', `$POSITIONS` => 0, `$METADATA` => ''))"
+                + " AS `U` ON (`T`.`X` = `U`.`X`)");
         sql("insert into t select * from @s/a.csv")
             .ok("INSERT INTO `T`\n"
                 + "SELECT *\n"
-                + "FROM TABLE(`stage_files`('@s/a.csv'))");
+                + "FROM TABLE(`stage_files`(`LOCATION` => '@s/a.csv', `$POSITIONS` => 0, `$METADATA` => ''))");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.stowage.sql.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.stowage.format.OptionValue;
+import dev.stowage.sql.StageTableArguments;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -31,6 +34,8 @@ public final class StowageSqlNodes {
     public static final String PRESIGN_FUNCTION = "presign";
     /** The table function reading staged files. */
     public static final String STAGE_FILES_FUNCTION = "stage_files";
+    /** The table function describing the columns of staged files. */
+    public static final String INFER_SCHEMA_FUNCTION = "infer_schema";
     /** The system table listing stages. */
     public static final String STAGES_TABLE = "stages";
     /** The columns of {@code system.stages}, SHOW STAGES and DESC STAGE (Databend's 2026 layout). */
@@ -101,13 +106,34 @@ public final class StowageSqlNodes {
         return selectAll(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call));
     }
 
-    /** Returns {@code TABLE(stage_files('@stage/path', args...))} for a stage reference in FROM. */
+    /**
+     * Returns {@code TABLE(stage_files(LOCATION => '<reference>', args...))} for staged files in FROM; {@code
+     * reference} is {@code @stage[/path]} or a URI.
+     */
     public static SqlNode stageTableRef(String reference, List<SqlNode> args, SqlParserPos pos) {
         List<SqlNode> operands = new ArrayList<>();
-        operands.add(SqlLiteral.createCharString(reference, pos));
+        operands.add(argument("LOCATION", SqlLiteral.createCharString(reference, pos), pos));
         operands.addAll(args);
         SqlNode call = tableFunction(List.of(STAGE_FILES_FUNCTION), operands, pos);
         return SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call);
+    }
+
+    /** Returns the argument {@code name => '<options as text>'} for {@code CONNECTION => (key = 'value', ...)}. */
+    public static SqlNode connectionArgument(SqlIdentifier name, SqlNodeList options) {
+        Map<String, OptionValue> map = SqlOption.toMap(options);
+        return argument(name.getSimple(), SqlLiteral.createCharString(StageTableArguments.encodeOptions(map),
+                options.getParserPosition()), name.getParserPosition());
+    }
+
+    /** Returns the argument {@code name => '<files as text>'} for {@code FILES => ('a', 'b')}. */
+    public static SqlNode filesArgument(SqlIdentifier name, List<String> files) {
+        return argument(name.getSimple(), SqlLiteral.createCharString(StageTableArguments.encodeFiles(files),
+                name.getParserPosition()), name.getParserPosition());
+    }
+
+    /** Returns the named argument {@code name => value}. */
+    public static SqlNode argument(String name, SqlNode value, SqlParserPos pos) {
+        return SqlStdOperatorTable.ARGUMENT_ASSIGNMENT.createCall(pos, value, new SqlIdentifier(name, pos));
     }
 
     /**

@@ -1,0 +1,70 @@
+package dev.stowage.calcite;
+
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import dev.stowage.fileio.FileEntry;
+import dev.stowage.fileio.FileIO;
+import dev.stowage.scan.Column;
+import dev.stowage.scan.FormatReader;
+import dev.stowage.scan.ParallelScan;
+import dev.stowage.scan.ScanSpec;
+import dev.stowage.scan.SourceFile;
+import dev.stowage.scan.StopCondition;
+import dev.stowage.stage.FileSelection;
+import dev.stowage.stage.StageFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * The files behind a staged-file table and how to read them. Files are listed anew each time the table is scanned,
+ * so a prepared statement sees files added since it was prepared.
+ *
+ * @param files access to stage storage
+ * @param selection which files
+ * @param reader the reader of their format
+ * @param parallelism how many threads decode at once
+ */
+record StageScanSource(StageFiles files, FileSelection selection, FormatReader reader, int parallelism) {
+    /**
+     * Returns the schema of the first selected file.
+     *
+     * @throws StowageException {@link ErrorCode#SEMANTIC} when no file is selected
+     */
+    List<Column> firstFileSchema(long maxRecords) {
+        try (FileIO io = files.open(selection.stage());
+             Stream<FileEntry> entries = StageFiles.select(io, selection)) {
+            FileEntry first = entries.findFirst().orElseThrow(() -> new StowageException(ErrorCode.SEMANTIC,
+                    "no files found in %s. specify a prefix/pattern/files that matches at least one file",
+                    selection.description()));
+            return reader.schema(new SourceFile(io, first, first.path()), maxRecords);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts reading the selected files as {@code spec} asks; closing the enumerator stops and releases everything. */
+    Enumerator<Object[]> scan(ScanSpec spec, StopCondition stop) {
+        FileIO io;
+        try {
+            io = files.open(selection.stage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Stream<FileEntry> entries;
+        try {
+            entries = StageFiles.select(io, selection);
+        } catch (IOException | RuntimeException e) {
+            io.close();
+            throw e instanceof IOException io2 ? new UncheckedIOException(io2) : (RuntimeException) e;
+        }
+        Iterator<SourceFile> sources = entries.map(entry -> new SourceFile(io, entry, entry.path())).iterator();
+        return new ParallelScan(reader, spec, sources, parallelism, stop, () -> {
+            entries.close();
+            io.close();
+        });
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Parquet reader: {@link dev.stowage.format.parquet.ParquetFormatReader} reads Parquet files from any
+ * {@link dev.stowage.fileio.FileIO} with parquet-java's non-Hadoop API, one scan unit per row group. Flat columns are
+ * decoded a column at a time; lists, maps and structs are assembled into JSON text.
+ */
+package dev.stowage.format.parquet;

@@ -1,0 +1,248 @@
+package dev.stowage.scan;
+
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Reads files unit by unit on a small pool of threads and hands their rows out in file and unit order, so the
+ * result is the same as a sequential read. Memory is bounded: at most {@code 2 × parallelism} units are under way,
+ * each holding at most {@value #BATCHES_PER_UNIT} batches of {@value #BATCH_SIZE} rows. Closing the enumerator (the
+ * statement ended, LIMIT reached, cancel) stops every thread; the statement's cancel flag and deadline are checked
+ * between batches and while waiting.
+ */
+public final class ParallelScan implements Enumerator<Object[]> {
+    static final int BATCH_SIZE = 1024;
+    static final int BATCHES_PER_UNIT = 4;
+    private static final long WAIT_MILLIS = 50;
+    private static final AtomicInteger SCANS = new AtomicInteger();
+
+    private final FormatReader reader;
+    private final ScanSpec spec;
+    private final Iterator<SourceFile> files;
+    private final Runnable onClose;
+    private final StopCondition stop;
+    private final ThreadPoolExecutor workers;
+    private final ExecutorService producer;
+    private final BlockingQueue<UnitOutput> pending;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private UnitOutput unit;
+    private Object[][] batch;
+    private int index;
+    private Object[] current;
+    private boolean finished;
+
+    /**
+     * Starts reading {@code files} (produced lazily, in order) with {@code reader}.
+     *
+     * @param onClose run once when the scan is closed, after the threads stopped (closes storage)
+     * @param stop the statement's cancel flag and deadline
+     */
+    public ParallelScan(FormatReader reader, ScanSpec spec, Iterator<SourceFile> files, int parallelism,
+                        StopCondition stop, Runnable onClose) {
+        this.reader = reader;
+        this.spec = spec;
+        this.files = files;
+        this.stop = stop;
+        this.onClose = onClose;
+        int threads = Math.max(1, parallelism);
+        String name = "stowage-scan-" + SCANS.incrementAndGet();
+        this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon(name + "-worker"));
+        this.producer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon(name + "-files"));
+        this.pending = new ArrayBlockingQueue<>(2 * threads);
+        producer.execute(this::produce);
+    }
+
+    @Override
+    public Object[] current() {
+        return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+        while (true) {
+            if (batch != null && index < batch.length) {
+                current = batch[index++];
+                return true;
+            }
+            if (finished) {
+                return false;
+            }
+            stop.check();
+            if (unit == null) {
+                unit = take(pending);
+                if (unit == UnitOutput.END) {
+                    finished = true;
+                    return false;
+                }
+            }
+            Object[][] next = take(unit.batches);
+            if (next == UnitOutput.DONE) {
+                unit.rethrowFailure();
+                unit = null;
+                batch = null;
+            } else {
+                batch = next;
+                index = 0;
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        throw new UnsupportedOperationException("a scan cannot be reset");
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        producer.shutdownNow();
+        workers.shutdownNow();
+        try {
+            producer.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            onClose.run();
+        }
+    }
+
+    /** Lists the files and cuts them into units, in order; runs on the producer thread. */
+    private void produce() {
+        try {
+            while (files.hasNext() && !closed.get()) {
+                SourceFile file = files.next();
+                try (ScanUnits units = reader.units(file, spec)) {
+                    ScanUnit next;
+                    while (!closed.get() && (next = units.next()) != null) {
+                        UnitOutput output = new UnitOutput();
+                        pending.put(output);
+                        ScanUnit scanUnit = next;
+                        workers.execute(() -> output.run(scanUnit));
+                    }
+                }
+            }
+            pending.put(UnitOutput.END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            UnitOutput failed = new UnitOutput();
+            failed.fail(t);
+            pending.offer(failed);
+        }
+    }
+
+    /** Waits for the next element, checking between waits whether the statement was cancelled or timed out. */
+    private <T> T take(BlockingQueue<T> queue) {
+        try {
+            while (true) {
+                T element = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (element != null) {
+                    return element;
+                }
+                stop.check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The rows of one unit, in batches, ended by {@link #DONE}; a failure is kept and rethrown to the reader. */
+    private static final class UnitOutput {
+        static final UnitOutput END = new UnitOutput();
+        static final Object[][] DONE = new Object[0][];
+
+        final BlockingQueue<Object[][]> batches = new ArrayBlockingQueue<>(BATCHES_PER_UNIT + 1);
+        private volatile Throwable failure;
+
+        void run(ScanUnit unit) {
+            Object[][][] filling = {new Object[BATCH_SIZE][]};
+            int[] size = {0};
+            try {
+                unit.read(row -> {
+                    filling[0][size[0]++] = row;
+                    if (size[0] == BATCH_SIZE) {
+                        put(filling[0]);
+                        filling[0] = new Object[BATCH_SIZE][];
+                        size[0] = 0;
+                    }
+                    return true;
+                });
+                if (size[0] > 0) {
+                    put(java.util.Arrays.copyOf(filling[0], size[0]));
+                }
+            } catch (Throwable t) {
+                if (!(t instanceof InterruptedRead)) {
+                    failure = t;
+                }
+            } finally {
+                batches.offer(DONE);
+            }
+        }
+
+        void fail(Throwable t) {
+            failure = t;
+            batches.offer(DONE);
+        }
+
+        private void put(Object[][] batch) {
+            try {
+                batches.put(batch);
+            } catch (InterruptedException e) {
+                throw new InterruptedRead();
+            }
+        }
+
+        void rethrowFailure() {
+            Throwable t = failure;
+            if (t == null) {
+                return;
+            }
+            if (t instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (t instanceof Error error) {
+                throw error;
+            }
+            if (t instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new StowageException(ErrorCode.INTERNAL, t, "Reading staged files failed: %s", t.getMessage());
+        }
+    }
+
+    /** Thrown inside a unit when the scan is closed while the unit waits to hand out a batch. */
+    private static final class InterruptedRead extends RuntimeException {
+        InterruptedRead() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -26,8 +26,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * decodes, on its own threads, and names the file and line of a value that does not convert. A field is converted
  * only when every use of it in the projection is the same cast.
  */
-final class StageCastRule extends RelRule<StageRuleConfig> {
-    static final StageCastRule INSTANCE = (StageCastRule) StageRuleConfig.of("StageCastRule",
+final class StageCastRule extends RelRule<RuleConfig> {
+    static final StageCastRule INSTANCE = (StageCastRule) RuleConfig.of("StageCastRule",
             b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(StageFilesScan.class)
                     .predicate(scan -> scan.stageTable().schema().isEmpty()).noInputs()),
             StageCastRule::new).toRule();
@@ -36,7 +36,7 @@ final class StageCastRule extends RelRule<StageRuleConfig> {
             SqlTypeName.INTEGER, SqlTypeName.BIGINT, SqlTypeName.REAL, SqlTypeName.FLOAT, SqlTypeName.DOUBLE,
             SqlTypeName.DECIMAL, SqlTypeName.BOOLEAN, SqlTypeName.DATE, SqlTypeName.TIMESTAMP);
 
-    private StageCastRule(StageRuleConfig config) {
+    private StageCastRule(RuleConfig config) {
         super(config);
     }
 

@@ -3,6 +3,7 @@ package dev.stowage.calcite;
 import dev.stowage.scan.ColumnPredicate;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
+import dev.stowage.stage.FileSelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,7 +100,14 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
         for (TableColumn column : columns) {
             produced.add(column.name() + ":" + column.type());
         }
+        // the digest must tell scans of different files or formats apart, or the planner merges them
+        StageScanSource source = stageTable.source();
+        FileSelection selection = source.selection();
         return super.explainTerms(pw)
+                .item("location", selection.description())
+                .itemIf("pattern", selection.pattern().text(), selection.pattern().text() != null)
+                .itemIf("files", selection.files(), selection.files() != null)
+                .item("format", source.format().toDisplayText())
                 .item("columns", produced)
                 .itemIf("predicates", predicates, !predicates.isEmpty());
     }
@@ -136,14 +144,17 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
-        // rows are always Object[], even with one column, so the physical type must not be optimized to SCALAR
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
+        // Calcite's operators and result sets take a one-column row as the bare value
+        boolean scalar = getRowType().getFieldCount() == 1;
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
         List<OutputColumn> outputs = columns.stream().map(TableColumn::output).toList();
         StageScanPlan plan = new StageScanPlan(stageTable.source(),
                 new ScanSpec(stageTable.schema(), outputs, predicates));
         Expression stashed = implementor.stash(plan, StageScanPlan.class);
         Expression rows = Expressions.call(stashed,
-                Types.lookupMethod(StageScanPlan.class, "scan", DataContext.class), DataContext.ROOT);
+                Types.lookupMethod(StageScanPlan.class, scalar ? "scanScalars" : "scan", DataContext.class),
+                DataContext.ROOT);
         return implementor.result(physType, Blocks.toBlock(rows));
     }
 }

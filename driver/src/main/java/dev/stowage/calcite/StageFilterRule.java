@@ -21,14 +21,14 @@ import org.apache.calcite.sql.SqlKind;
  * {@code column <op> constant} and {@code IS [NOT] NULL}, so the reader can skip data that cannot match (Parquet row
  * groups by their statistics). The filter stays: it still decides row by row.
  */
-final class StageFilterRule extends RelRule<StageRuleConfig> {
-    static final StageFilterRule INSTANCE = (StageFilterRule) StageRuleConfig.of("StageFilterRule",
+final class StageFilterRule extends RelRule<RuleConfig> {
+    static final StageFilterRule INSTANCE = (StageFilterRule) RuleConfig.of("StageFilterRule",
             b0 -> b0.operand(Filter.class).oneInput(b1 -> b1.operand(StageFilesScan.class)
                     .predicate(scan -> scan.predicates().isEmpty() && !scan.stageTable().schema().isEmpty())
                     .noInputs()),
             StageFilterRule::new).toRule();
 
-    private StageFilterRule(StageRuleConfig config) {
+    private StageFilterRule(RuleConfig config) {
         super(config);
     }
 

@@ -18,6 +18,11 @@ public final class StageScanPlan {
         this.spec = spec;
     }
 
+    /** Returns the only value of each row, for scans of one column, whose rows Calcite expects as scalars. */
+    public Enumerable<Object> scanScalars(DataContext root) {
+        return scan(root).select(row -> row[0]);
+    }
+
     /** Returns the rows, read when enumerated, stopping when the statement of {@code root} is cancelled or times out. */
     public Enumerable<Object[]> scan(DataContext root) {
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);

@@ -3,6 +3,7 @@ package dev.stowage.calcite;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.fileio.FileEntry;
+import dev.stowage.format.FileFormat;
 import dev.stowage.fileio.FileIO;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.FormatReader;
@@ -25,10 +26,12 @@ import org.apache.calcite.linq4j.Enumerator;
  *
  * @param files access to stage storage
  * @param selection which files
- * @param reader the reader of their format
+ * @param format their format
+ * @param reader the reader of {@code format}
  * @param parallelism how many threads decode at once
  */
-record StageScanSource(StageFiles files, FileSelection selection, FormatReader reader, int parallelism) {
+record StageScanSource(StageFiles files, FileSelection selection, FileFormat format, FormatReader reader,
+                       int parallelism) {
     /**
      * Returns the schema of the first selected file.
      *

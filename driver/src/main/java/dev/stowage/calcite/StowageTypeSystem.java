@@ -7,8 +7,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
- * Calcite's type system with one change: {@code SUM} over TINYINT, SMALLINT, INTEGER or BIGINT returns BIGINT, so
- * summing integers cannot silently wrap around (Calcite's default keeps the argument type).
+ * Calcite's type system with one change: {@code SUM} of integers is exact, where Calcite's default keeps the argument
+ * type and silently wraps around. TINYINT, SMALLINT and INTEGER sum to BIGINT (2^31 values of 2^31 cannot overflow
+ * it); BIGINT sums to DECIMAL(38, 0), as DuckDB's sum widens to a 128-bit integer.
  */
 public final class StowageTypeSystem extends RelDataTypeSystemImpl {
     /** The instance named by the {@code typeSystem} connection property. */
@@ -20,8 +21,10 @@ public final class StowageTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
         if (SqlTypeUtil.isExactNumeric(argumentType) && argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
-            return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
-                    argumentType.isNullable());
+            RelDataType sum = argumentType.getSqlTypeName() == SqlTypeName.BIGINT
+                    ? typeFactory.createSqlType(SqlTypeName.DECIMAL, getMaxNumericPrecision(), 0)
+                    : typeFactory.createSqlType(SqlTypeName.BIGINT);
+            return typeFactory.createTypeWithNullability(sum, argumentType.isNullable());
         }
         return super.deriveSumType(typeFactory, argumentType);
     }

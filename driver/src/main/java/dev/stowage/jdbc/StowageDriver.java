@@ -1,5 +1,6 @@
 package dev.stowage.jdbc;
 
+import dev.stowage.calcite.StowagePrepare;
 import dev.stowage.calcite.StowageTypeSystem;
 import dev.stowage.calcite.SystemSchema;
 import dev.stowage.catalog.Catalog;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -133,6 +135,11 @@ public final class StowageDriver extends Driver {
     }
 
     /** Calcite settings every Stowage connection runs with; the user may change the lexical ones. */
+    @Override
+    public CalcitePrepare createPrepare() {
+        return new StowagePrepare();
+    }
+
     private static Properties calciteProperties(Properties given) {
         Properties properties = new Properties();
         properties.setProperty("fun", "standard,postgresql");

@@ -133,7 +133,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
                 try (ScanUnits units = reader.units(file, spec)) {
                     ScanUnit next;
                     while (!closed.get() && (next = units.next()) != null) {
-                        UnitOutput output = new UnitOutput();
+                        UnitOutput output = new UnitOutput(closed);
                         pending.put(output);
                         ScanUnit scanUnit = next;
                         workers.execute(() -> output.run(scanUnit));
@@ -144,9 +144,13 @@ public final class ParallelScan implements Enumerator<Object[]> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            UnitOutput failed = new UnitOutput();
+            UnitOutput failed = new UnitOutput(closed);
             failed.fail(t);
-            pending.offer(failed);
+            try {
+                pending.put(failed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -177,11 +181,16 @@ public final class ParallelScan implements Enumerator<Object[]> {
 
     /** The rows of one unit, in batches, ended by {@link #DONE}; a failure is kept and rethrown to the reader. */
     private static final class UnitOutput {
-        static final UnitOutput END = new UnitOutput();
+        static final UnitOutput END = new UnitOutput(new AtomicBoolean());
         static final Object[][] DONE = new Object[0][];
 
         final BlockingQueue<Object[][]> batches = new ArrayBlockingQueue<>(BATCHES_PER_UNIT + 1);
+        private final AtomicBoolean scanClosed;
         private volatile Throwable failure;
+
+        UnitOutput(AtomicBoolean scanClosed) {
+            this.scanClosed = scanClosed;
+        }
 
         void run(ScanUnit unit) {
             Object[][][] filling = {new Object[BATCH_SIZE][]};
@@ -204,19 +213,38 @@ public final class ParallelScan implements Enumerator<Object[]> {
                     failure = t;
                 }
             } finally {
-                batches.offer(DONE);
+                end();
             }
         }
 
         void fail(Throwable t) {
             failure = t;
-            batches.offer(DONE);
+            end();
+        }
+
+        /**
+         * Marks the end of the batches; waits for room, since the consumer may still be taking full batches, but not
+         * once the scan is closed (a reader may have swallowed the interrupt that closing sent).
+         */
+        private void end() {
+            try {
+                while (!batches.offer(DONE, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (scanClosed.get()) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                // the scan is closing: nobody reads the batches any more
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void put(Object[][] batch) {
             try {
                 batches.put(batch);
             } catch (InterruptedException e) {
+                // keep the flag: end() must not wait for room either
+                Thread.currentThread().interrupt();
                 throw new InterruptedRead();
             }
         }

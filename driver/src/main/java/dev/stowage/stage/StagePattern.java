@@ -33,6 +33,11 @@ public final class StagePattern {
         }
     }
 
+    /** Returns the regex as written, or null when every file matches. */
+    public String text() {
+        return pattern == null ? null : pattern.pattern().substring(1, pattern.pattern().length() - 1);
+    }
+
     /** Returns whether the file at {@code path}, listed under {@code prefix}, matches. */
     public boolean matches(String prefix, String path) {
         return pattern == null || pattern.matcher(path.substring(prefix.length())).find();

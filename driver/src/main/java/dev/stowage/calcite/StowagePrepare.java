@@ -1,0 +1,51 @@
+package dev.stowage.calcite;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Calcite's statement preparation with one rewrite added before cost-based planning: {@link ExactSumRule}, which
+ * must replace the aggregates it matches rather than offer an alternative to them, so it cannot be a Volcano rule.
+ */
+public final class StowagePrepare extends CalcitePrepareImpl {
+    @Override
+    protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+            CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+        EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
+                : EnumerableRel.Prefer.CUSTOM;
+        return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
+                context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(context.getTypeFactory())),
+                enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
+                createConvertletTable()) {
+            @Override
+            protected Program getProgram() {
+                return program();
+            }
+        };
+    }
+
+    /** Calcite's standard program, with the rewrites run once sub-queries are plain relational expressions. */
+    private static Program program() {
+        RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
+        return Programs.sequence(
+                Programs.subQuery(metadata),
+                Programs.decorrelate(),
+                Programs.measure(metadata),
+                Programs.trim(),
+                Programs.hep(List.of(ExactSumRule.INSTANCE), true, metadata),
+                // the steps above are no-ops when standard() repeats them; trimming twice is skipped
+                Programs.standard(metadata, false));
+    }
+}

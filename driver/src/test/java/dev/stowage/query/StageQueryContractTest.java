@@ -1,0 +1,261 @@
+package dev.stowage.query;
+
+import static dev.stowage.testing.Sql.columns;
+import static dev.stowage.testing.Sql.execute;
+import static dev.stowage.testing.Sql.failure;
+import static dev.stowage.testing.Sql.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a user sees querying staged files, the same on every storage: each subclass provides a stage over its
+ * storage and a way to put files there. Fixtures are written by DuckDB, an independent Parquet and CSV writer.
+ */
+abstract class StageQueryContractTest {
+    @TempDir
+    Path scratch;
+
+    Connection connection;
+
+    /** Returns the statement text that creates stage {@code name} over an empty directory of the storage. */
+    abstract String createStage(String name) throws Exception;
+
+    /** Puts {@code file} into the directory of stage {@code stage} under {@code path}. */
+    abstract void put(String stage, String path, Path file) throws Exception;
+
+    @BeforeEach
+    void open() throws SQLException {
+        connection = DriverManager.getConnection("jdbc:stowage:mem:" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        connection.close();
+    }
+
+    /** Writes the rows of a DuckDB query to a file with DuckDB's COPY options, returns the file. */
+    Path duck(String query, String options) throws SQLException, IOException {
+        Path file = Files.createTempFile(scratch, "fixture", ".out");
+        Files.delete(file);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duck.createStatement()) {
+            statement.execute("COPY (" + query + ") TO '" + file + "' (" + options + ")");
+        }
+        return file;
+    }
+
+    void stage(String name) throws Exception {
+        execute(connection, createStage(name));
+    }
+
+    @Test
+    void parquetColumnsComeFromTheFileSchema() throws Exception {
+        stage("s");
+        put("s", "people.parquet", duck("SELECT * FROM (VALUES (1, 'ann', 2.5::DOUBLE, DATE '2024-02-29'),"
+                + " (2, NULL, -1.0::DOUBLE, DATE '1969-12-31')) t(id, name, score, born)", "FORMAT parquet"));
+        String sql = "SELECT * FROM @s/people.parquet ORDER BY id";
+        assertThat(columns(connection, sql)).containsExactly("id", "name", "score", "born");
+        assertThat(rows(connection, sql)).containsExactly(
+                List.of("1", "ann", "2.5", "2024-02-29"),
+                java.util.Arrays.asList("2", null, "-1.0", "1969-12-31"));
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            assertThat(meta.getColumnType(1)).isEqualTo(Types.INTEGER);
+            assertThat(meta.getColumnType(2)).isEqualTo(Types.VARCHAR);
+            assertThat(meta.getColumnType(3)).isEqualTo(Types.DOUBLE);
+            assertThat(meta.getColumnType(4)).isEqualTo(Types.DATE);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDate("born")).isEqualTo(java.sql.Date.valueOf("2024-02-29"));
+        }
+    }
+
+    @Test
+    void seedExampleReadsOneRow() throws Exception {
+        execute(connection, createStage("databend_test"));
+        put("databend_test", "test.parquet", duck("SELECT range AS id FROM range(100)", "FORMAT parquet"));
+        assertThat(rows(connection, "SELECT * FROM @databend_test/test.parquet LIMIT 1")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void parquetWholeRowAndMetadataColumns() throws Exception {
+        stage("s");
+        put("s", "d/a.parquet", duck("SELECT * FROM (VALUES (1, 'x'), (2, 'y')) t(k, v)", "FORMAT parquet"));
+        assertThat(rows(connection, "SELECT $1, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @s/d/ t"
+                + " ORDER BY 3")).containsExactly(
+                List.of("{\"k\":1,\"v\":\"x\"}", "d/a.parquet", "0"),
+                List.of("{\"k\":2,\"v\":\"y\"}", "d/a.parquet", "1"));
+        failure(connection, "SELECT $2 FROM @s/d/", "42000", 1065);
+    }
+
+    @Test
+    void patternAndFilesChooseTheFiles() throws Exception {
+        stage("s");
+        Path one = duck("SELECT 1 AS n", "FORMAT parquet");
+        put("s", "in/a.parquet", one);
+        put("s", "in/b.parquet", duck("SELECT 2 AS n", "FORMAT parquet"));
+        put("s", "in/c.txt", one);
+        assertThat(rows(connection, "SELECT n FROM @s/in/ (PATTERN => '.*[.]parquet') ORDER BY n"))
+                .containsExactly(List.of("1"), List.of("2"));
+        assertThat(rows(connection, "SELECT n FROM @s/in/ (FILES => ('b.parquet'))")).containsExactly(List.of("2"));
+        assertThat((Throwable) failure(connection, "SELECT n FROM @s/in/ (FILES => ('zz.parquet'))", "22023", 1006))
+                .hasMessageContaining("zz.parquet");
+    }
+
+    @Test
+    void filesThatDisagreeOnAColumnAreNamed() throws Exception {
+        stage("s");
+        put("s", "m/1.parquet", duck("SELECT 1 AS n", "FORMAT parquet"));
+        put("s", "m/2.parquet", duck("SELECT 'text' AS n", "FORMAT parquet"));
+        assertThat((Throwable) failure(connection, "SELECT sum(n) FROM @s/m/", "22000", 1303))
+                .hasMessageContaining("m/2.parquet").hasMessageContaining("n");
+    }
+
+    @Test
+    void malformedParquetIsNamed() throws Exception {
+        stage("s");
+        Path junk = scratch.resolve("junk");
+        Files.writeString(junk, "this is not parquet at all, not even close");
+        put("s", "bad.parquet", junk);
+        assertThat((Throwable) failure(connection, "SELECT * FROM @s/bad.parquet", "22000", 1046))
+                .hasMessageContaining("bad.parquet");
+    }
+
+    @Test
+    void sumsOfLargeIntegersAreExact() throws Exception {
+        stage("s");
+        put("s", "big.parquet", duck("SELECT * FROM (VALUES (9000000000000000000::BIGINT, 2000000000::INTEGER),"
+                + " (9000000000000000000::BIGINT, 2000000000::INTEGER)) t(big, i)", "FORMAT parquet"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT sum(big), sum(i) FROM @s/big.parquet")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo(new BigDecimal("18000000000000000000"));
+            assertThat(rs.getLong(2)).isEqualTo(4_000_000_000L);
+        }
+    }
+
+    @Test
+    void stagedFilesWorkAnywhereATableDoes() throws Exception {
+        stage("s");
+        put("s", "l.parquet", duck("SELECT range AS id, 'n' || range AS name FROM range(5)", "FORMAT parquet"));
+        put("s", "r.parquet", duck("SELECT range AS id, range * 10 AS v FROM range(3, 8)", "FORMAT parquet"));
+        assertThat(rows(connection, "WITH l AS (SELECT * FROM @s/l.parquet) SELECT l.name, r.v FROM l"
+                + " JOIN @s/r.parquet AS r ON l.id = r.id ORDER BY r.v"))
+                .containsExactly(List.of("n3", "30"), List.of("n4", "40"));
+        assertThat(rows(connection, "SELECT count(*) FROM (SELECT id FROM @s/l.parquet WHERE id IN"
+                + " (SELECT id FROM '@s/r.parquet'))")).containsExactly(List.of("2"));
+        try (PreparedStatement prepared = connection.prepareStatement(
+                "SELECT name FROM @s/l.parquet WHERE id >= ? ORDER BY id")) {
+            prepared.setLong(1, 3);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = prepared.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            assertThat(names).containsExactly("n3", "n4");
+        }
+    }
+
+    @Test
+    void inferSchemaDescribesTheFiles() throws Exception {
+        stage("s");
+        put("s", "i/1.parquet", duck("SELECT 1::INTEGER AS a, 'x' AS b", "FORMAT parquet"));
+        put("s", "i/2.parquet", duck("SELECT 2::BIGINT AS a, 1.5::DOUBLE AS c", "FORMAT parquet"));
+        List<List<String>> schema = rows(connection,
+                "SELECT column_name, type, nullable, order_id FROM INFER_SCHEMA(LOCATION => '@s/i/') ORDER BY order_id");
+        assertThat(schema).containsExactly(List.of("a", "BIGINT", "false", "0"), List.of("b", "VARCHAR", "true", "1"),
+                List.of("c", "DOUBLE", "true", "2"));
+    }
+
+    @Test
+    void maxRowsStopsTheScan() throws Exception {
+        stage("s");
+        put("s", "r.parquet", duck("SELECT range AS id FROM range(100000)", "FORMAT parquet"));
+        try (Statement statement = connection.createStatement()) {
+            statement.setMaxRows(7);
+            statement.setFetchSize(3);
+            int count = 0;
+            try (ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
+                while (rs.next()) {
+                    count++;
+                }
+            }
+            assertThat(count).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void cancelStopsARunningScan() throws Exception {
+        stage("s");
+        put("s", "r.parquet", duck("SELECT range AS id FROM range(1000000)", "FORMAT parquet"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
+            assertThat(rs.next()).isTrue();
+            statement.cancel();
+            SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> {
+                while (rs.next()) {
+                    rs.getLong(1);
+                }
+            });
+            assertThat((Throwable) e).as("reading after cancel").isNotNull();
+            assertThat(e.getSQLState()).isEqualTo("57014");
+        }
+        assertThat(scanThreads()).as("scan threads").isEmpty();
+    }
+
+    @Test
+    void queryTimeoutStopsARunningScan() throws Exception {
+        stage("s");
+        put("s", "r.parquet", duck("SELECT range AS id FROM range(1000000)", "FORMAT parquet"));
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            try (ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
+                assertThat(rs.next()).isTrue();
+                Thread.sleep(1500);
+                SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> {
+                    while (rs.next()) {
+                        rs.getLong(1);
+                    }
+                });
+                assertThat((Throwable) e).as("reading past the timeout").isNotNull();
+                assertThat(e.getSQLState()).isEqualTo("HYT00");
+            }
+        }
+        assertThat(scanThreads()).as("scan threads").isEmpty();
+    }
+
+    /** Waits up to 5 s for every scan thread to end; returns those still running. */
+    private static List<String> scanThreads() throws InterruptedException {
+        List<String> running = List.of();
+        for (int i = 0; i < 100; i++) {
+            running = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(thread -> thread.getKey().getName().startsWith("stowage-scan-"))
+                    .map(thread -> thread.getKey().getName() + " " + java.util.Arrays.toString(thread.getValue()))
+                    .toList();
+            if (running.isEmpty()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return running;
+    }
+}

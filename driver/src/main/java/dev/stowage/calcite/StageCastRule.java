@@ -5,11 +5,14 @@ import dev.stowage.scan.OutputColumn;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -23,13 +26,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Moves {@code CAST($n AS <type>)} of CSV and TSV fields into the scan: the reader converts the text while it
- * decodes, on its own threads, and names the file and line of a value that does not convert. A field is converted
- * only when every use of it in the projection is the same cast.
+ * decodes, on its own threads, and names the file and line of a value that does not convert. Matches a projection
+ * over the scan, with or without a filter between them; a field is converted only when every use of it, in the
+ * projection and the filter, is the same cast.
  */
 final class StageCastRule extends RelRule<RuleConfig> {
-    static final StageCastRule INSTANCE = (StageCastRule) RuleConfig.of("StageCastRule",
+    /** Matches {@code Project(StageFilesScan)}. */
+    static final StageCastRule PROJECT_SCAN = (StageCastRule) RuleConfig.of("StageCastRule(Project)",
             b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(StageFilesScan.class)
-                    .predicate(scan -> scan.stageTable().schema().isEmpty()).noInputs()),
+                    .predicate(StageCastRule::positional).noInputs()),
+            StageCastRule::new).toRule();
+
+    /** Matches {@code Project(Filter(StageFilesScan))}. */
+    static final StageCastRule PROJECT_FILTER_SCAN = (StageCastRule) RuleConfig.of("StageCastRule(Project, Filter)",
+            b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Filter.class).oneInput(
+                    b2 -> b2.operand(StageFilesScan.class).predicate(StageCastRule::positional).noInputs())),
             StageCastRule::new).toRule();
 
     private static final Set<SqlTypeName> CONVERTIBLE = EnumSet.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT,
@@ -40,11 +51,20 @@ final class StageCastRule extends RelRule<RuleConfig> {
         super(config);
     }
 
+    private static boolean positional(StageFilesScan scan) {
+        return scan.stageTable().schema().isEmpty();
+    }
+
     @Override
     public void onMatch(RelOptRuleCall call) {
         Project project = call.rel(0);
-        StageFilesScan scan = call.rel(1);
-        Map<Integer, RelDataType> casts = convertibleCasts(project, scan);
+        Filter filter = call.rels.length == 3 ? call.rel(1) : null;
+        StageFilesScan scan = call.rel(call.rels.length - 1);
+        List<RexNode> uses = new ArrayList<>(project.getProjects());
+        if (filter != null) {
+            uses.add(filter.getCondition());
+        }
+        Map<Integer, RelDataType> casts = convertibleCasts(uses, scan);
         if (casts.isEmpty()) {
             return;
         }
@@ -58,30 +78,40 @@ final class StageCastRule extends RelRule<RuleConfig> {
                     new OutputColumn.Field(field.index(), converted)));
         });
         StageFilesScan converted = scan.withColumns(columns);
-        RexBuilder rexBuilder = project.getCluster().getRexBuilder();
+        RexShuttle rewrite = castsRead(converted, casts);
+        RelNode input = converted;
+        if (filter != null) {
+            input = filter.copy(filter.getTraitSet(), converted, filter.getCondition().accept(rewrite));
+        }
         List<RexNode> projects = new ArrayList<>();
         for (RexNode node : project.getProjects()) {
-            projects.add(node.accept(new RexShuttle() {
-                @Override
-                public RexNode visitCall(RexCall cast) {
-                    if (cast.getKind() == SqlKind.CAST && cast.operands.get(0) instanceof RexInputRef ref
-                            && casts.containsKey(ref.getIndex())) {
-                        RexNode input = rexBuilder.makeInputRef(converted, ref.getIndex());
-                        return input.getType().equals(cast.getType()) ? input
-                                : rexBuilder.makeCast(cast.getType(), input, true, false);
-                    }
-                    return super.visitCall(cast);
-                }
-            }));
+            projects.add(node.accept(rewrite));
         }
-        call.transformTo(project.copy(project.getTraitSet(), converted, projects, project.getRowType()));
+        call.transformTo(project.copy(project.getTraitSet(), input, projects, project.getRowType()));
+    }
+
+    /** Replaces each moved cast by a read of the converted field (cast again only where nullability differs). */
+    private static RexShuttle castsRead(StageFilesScan converted, Map<Integer, RelDataType> casts) {
+        RexBuilder rexBuilder = converted.getCluster().getRexBuilder();
+        return new RexShuttle() {
+            @Override
+            public RexNode visitCall(RexCall cast) {
+                if (cast.getKind() == SqlKind.CAST && cast.operands.get(0) instanceof RexInputRef ref
+                        && casts.containsKey(ref.getIndex())) {
+                    RexNode input = rexBuilder.makeInputRef(converted, ref.getIndex());
+                    return input.getType().equals(cast.getType()) ? input
+                            : rexBuilder.makeCast(cast.getType(), input, true, false);
+                }
+                return super.visitCall(cast);
+            }
+        };
     }
 
     /** The scan fields used only as {@code CAST(field AS t)} with one convertible {@code t}, and that type. */
-    private static Map<Integer, RelDataType> convertibleCasts(Project project, StageFilesScan scan) {
+    private static Map<Integer, RelDataType> convertibleCasts(List<RexNode> uses, StageFilesScan scan) {
         Map<Integer, RelDataType> casts = new HashMap<>();
-        Set<Integer> excluded = new java.util.HashSet<>();
-        for (RexNode node : project.getProjects()) {
+        Set<Integer> excluded = new HashSet<>();
+        for (RexNode node : uses) {
             node.accept(new RexVisitorImpl<Void>(true) {
                 @Override
                 public Void visitCall(RexCall call) {
@@ -89,7 +119,7 @@ final class StageCastRule extends RelRule<RuleConfig> {
                         int index = ref.getIndex();
                         RelDataType type = call.getType();
                         RelDataType seen = casts.putIfAbsent(index, type);
-                        if (!convertible(scan, index, type) || seen != null && !seen.equals(type)) {
+                        if (!convertible(scan, index, type) || seen != null && !sameValues(seen, type)) {
                             excluded.add(index);
                         }
                         return null;
@@ -106,6 +136,12 @@ final class StageCastRule extends RelRule<RuleConfig> {
         }
         casts.keySet().removeAll(excluded);
         return casts;
+    }
+
+    /** Casts that differ only in nullability produce the same values. */
+    private static boolean sameValues(RelDataType a, RelDataType b) {
+        return a.getSqlTypeName() == b.getSqlTypeName() && a.getPrecision() == b.getPrecision()
+                && a.getScale() == b.getScale();
     }
 
     private static boolean convertible(StageFilesScan scan, int index, RelDataType type) {

@@ -127,7 +127,8 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
     @Override
     public void register(RelOptPlanner planner) {
         planner.addRule(StageFilterRule.INSTANCE);
-        planner.addRule(StageCastRule.INSTANCE);
+        planner.addRule(StageCastRule.PROJECT_SCAN);
+        planner.addRule(StageCastRule.PROJECT_FILTER_SCAN);
     }
 
     @Override

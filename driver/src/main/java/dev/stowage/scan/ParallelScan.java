@@ -38,6 +38,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
     private final ExecutorService producer;
     private final BlockingQueue<UnitOutput> pending;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final MemoryBudget memory = MemoryBudget.ofHeap();
 
     private UnitOutput unit;
     private Object[][] batch;
@@ -134,9 +135,11 @@ public final class ParallelScan implements Enumerator<Object[]> {
                     ScanUnit next;
                     while (!closed.get() && (next = units.next()) != null) {
                         UnitOutput output = new UnitOutput(closed);
+                        // reserved in unit order, so a unit never waits for memory a later unit holds
+                        long reserved = memory.reserve(next.memoryEstimate());
                         pending.put(output);
                         ScanUnit scanUnit = next;
-                        workers.execute(() -> output.run(scanUnit));
+                        workers.execute(() -> output.run(scanUnit, memory, reserved));
                     }
                 }
             }
@@ -192,7 +195,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
             this.scanClosed = scanClosed;
         }
 
-        void run(ScanUnit unit) {
+        void run(ScanUnit unit, MemoryBudget memory, long reserved) {
             Object[][][] filling = {new Object[BATCH_SIZE][]};
             int[] size = {0};
             try {
@@ -213,6 +216,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
                     failure = t;
                 }
             } finally {
+                memory.release(reserved);
                 end();
             }
         }

@@ -15,4 +15,12 @@ public interface ScanUnit {
      *     row or line when the data cannot be decoded or converted
      */
     void read(RowSink sink) throws IOException;
+
+    /**
+     * Returns about how many bytes of heap the unit holds while it is read, beyond the rows it hands out (a Parquet
+     * row group's column chunks); 0 when that is small. Scans read fewer units at once when they are large.
+     */
+    default long memoryEstimate() {
+        return 0;
+    }
 }

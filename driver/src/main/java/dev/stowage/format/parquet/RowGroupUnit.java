@@ -4,12 +4,16 @@ import dev.stowage.scan.RowSink;
 import dev.stowage.scan.ScanUnit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Converter;
@@ -38,6 +42,22 @@ final class RowGroupUnit implements ScanUnit {
         this.rowGroup = rowGroup;
         this.firstRow = firstRow;
         this.rowCount = footer.metadata().getBlocks().get(rowGroup).getRowCount();
+    }
+
+    /** The compressed size of the column chunks read: they are held whole while the row group is decoded. */
+    @Override
+    public long memoryEstimate() {
+        Set<ColumnPath> requested = new HashSet<>();
+        for (ColumnDescriptor column : plan.requestedColumns()) {
+            requested.add(ColumnPath.get(column.getPath()));
+        }
+        long bytes = 0;
+        for (ColumnChunkMetaData chunk : footer.metadata().getBlocks().get(rowGroup).getColumns()) {
+            if (requested.contains(chunk.getPath())) {
+                bytes += chunk.getTotalSize();
+            }
+        }
+        return bytes;
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.apache.parquet.io.SeekableInputStream;
  */
 final class StorageInputStream extends SeekableInputStream {
     static final int WINDOW = 64 * 1024;
+    /** The largest ranged read: large enough for few requests, small next to the chunk it is copied into. */
+    static final int PIECE = 4 * 1024 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
     private final StorageInputFile file;
@@ -88,9 +90,14 @@ final class StorageInputStream extends SeekableInputStream {
             return;
         }
         if (rest >= WINDOW) {
-            byte[] data = fetch(position, rest);
-            System.arraycopy(data, 0, bytes, start + copied, rest);
-            position += rest;
+            // in pieces: a column chunk is never held twice, once fetched and once copied
+            for (int done = 0; done < rest; ) {
+                int piece = Math.min(PIECE, rest - done);
+                byte[] data = fetch(position, piece);
+                System.arraycopy(data, 0, bytes, start + copied + done, piece);
+                position += piece;
+                done += piece;
+            }
         } else {
             fill();
             if (copyFromWindow(bytes, start + copied, rest) < rest) {
@@ -129,9 +136,13 @@ final class StorageInputStream extends SeekableInputStream {
             position += len;
             return;
         }
-        // a direct buffer: one ranged read for the whole range
-        buffer.put(fetch(position, len));
-        position += len;
+        // a direct buffer: ranged reads in pieces
+        for (int done = 0; done < len; ) {
+            int piece = Math.min(PIECE, len - done);
+            buffer.put(fetch(position, piece));
+            position += piece;
+            done += piece;
+        }
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.stowage.calcite;
 
-import dev.stowage.error.ErrorCode;
-import dev.stowage.error.StowageException;
+import dev.stowage.scan.StopCondition;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -46,14 +43,11 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
 
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
-        AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
-        Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
+        Supplier<StopCondition> stop = StatementStops.of(root);
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                long deadline = timeoutMillis == null ? Long.MAX_VALUE
-                        : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-                return new StreamEnumerator(rows.get(), cancelled, deadline, timeoutMillis);
+                return new StreamEnumerator(rows.get(), stop.get());
             }
         };
     }
@@ -72,17 +66,13 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
     private static final class StreamEnumerator implements Enumerator<Object[]> {
         private final Stream<Object[]> stream;
         private final Iterator<Object[]> iterator;
-        private final AtomicBoolean cancelled;
-        private final long deadline;
-        private final Long timeoutMillis;
+        private final StopCondition stop;
         private Object[] current;
 
-        StreamEnumerator(Stream<Object[]> stream, AtomicBoolean cancelled, long deadline, Long timeoutMillis) {
+        StreamEnumerator(Stream<Object[]> stream, StopCondition stop) {
             this.stream = stream;
             this.iterator = stream.iterator();
-            this.cancelled = cancelled;
-            this.deadline = deadline;
-            this.timeoutMillis = timeoutMillis;
+            this.stop = stop;
         }
 
         @Override
@@ -92,13 +82,7 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
 
         @Override
         public boolean moveNext() {
-            if (cancelled != null && cancelled.get()) {
-                throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StowageException(ErrorCode.TIMEOUT, "The statement ran past its query timeout of %d s.",
-                        timeoutMillis / 1000);
-            }
+            stop.check();
             if (!iterator.hasNext()) {
                 return false;
             }

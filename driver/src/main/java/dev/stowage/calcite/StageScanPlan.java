@@ -2,7 +2,7 @@ package dev.stowage.calcite;
 
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.StopCondition;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -25,12 +25,11 @@ public final class StageScanPlan {
 
     /** Returns the rows, read when enumerated, stopping when the statement of {@code root} is cancelled or times out. */
     public Enumerable<Object[]> scan(DataContext root) {
-        AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
-        Long timeoutMillis = DataContext.Variable.TIMEOUT.get(root);
+        Supplier<StopCondition> stop = StatementStops.of(root);
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return source.scan(spec, StopCondition.of(cancelled, timeoutMillis));
+                return source.scan(spec, stop.get());
             }
         };
     }

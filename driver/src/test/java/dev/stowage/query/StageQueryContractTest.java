@@ -211,13 +211,7 @@ abstract class StageQueryContractTest {
                 ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
             assertThat(rs.next()).isTrue();
             statement.cancel();
-            SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> {
-                while (rs.next()) {
-                    rs.getLong(1);
-                }
-            });
-            assertThat((Throwable) e).as("reading after cancel").isNotNull();
-            assertThat(e.getSQLState()).isEqualTo("57014");
+            assertThat(readingTheRestFails(rs)).isEqualTo("57014");
         }
         assertThat(scanThreads()).as("scan threads").isEmpty();
     }
@@ -231,16 +225,21 @@ abstract class StageQueryContractTest {
             try (ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
                 assertThat(rs.next()).isTrue();
                 Thread.sleep(1500);
-                SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> {
-                    while (rs.next()) {
-                        rs.getLong(1);
-                    }
-                });
-                assertThat((Throwable) e).as("reading past the timeout").isNotNull();
-                assertThat(e.getSQLState()).isEqualTo("HYT00");
+                assertThat(readingTheRestFails(rs)).isEqualTo("HYT00");
             }
         }
         assertThat(scanThreads()).as("scan threads").isEmpty();
+    }
+
+    /** Reads the rest of {@code rs}, which must fail; returns the SQLState. */
+    private static String readingTheRestFails(ResultSet rs) {
+        SQLException e = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> {
+            while (rs.next()) {
+                rs.getLong(1);
+            }
+        });
+        assertThat((Throwable) e).as("reading the rest of the result").isNotNull();
+        return e.getSQLState();
     }
 
     /** Waits up to 5 s for every scan thread to end; returns those still running. */

@@ -129,6 +129,8 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
         planner.addRule(StageFilterRule.INSTANCE);
         planner.addRule(StageCastRule.PROJECT_SCAN);
         planner.addRule(StageCastRule.PROJECT_FILTER_SCAN);
+        planner.addRule(StageAggregateRule.AGGREGATE_SCAN);
+        planner.addRule(StageAggregateRule.AGGREGATE_FILTER_SCAN);
     }
 
     @Override
@@ -145,17 +147,13 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer preference) {
-        // Calcite's operators and result sets take a one-column row as the bare value
-        boolean scalar = getRowType().getFieldCount() == 1;
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
+        return plan(null).implement(implementor, getRowType());
+    }
+
+    /** Returns the plan that reads this scan's rows, or aggregates them with {@code aggregation} when not null. */
+    StageScanPlan plan(ScanAggregation aggregation) {
         List<OutputColumn> outputs = columns.stream().map(TableColumn::output).toList();
-        StageScanPlan plan = new StageScanPlan(stageTable.source(),
-                new ScanSpec(stageTable.schema(), outputs, predicates));
-        Expression stashed = implementor.stash(plan, StageScanPlan.class);
-        Expression rows = Expressions.call(stashed,
-                Types.lookupMethod(StageScanPlan.class, scalar ? "scanScalars" : "scan", DataContext.class),
-                DataContext.ROOT);
-        return implementor.result(physType, Blocks.toBlock(rows));
+        return new StageScanPlan(stageTable.source(), new ScanSpec(stageTable.schema(), outputs, predicates),
+                aggregation);
     }
 }

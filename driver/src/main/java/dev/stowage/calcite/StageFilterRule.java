@@ -3,18 +3,13 @@ package dev.stowage.calcite;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.ColumnPredicate;
 import dev.stowage.scan.OutputColumn;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Filter;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * Tells a scan of files read by name (Parquet, NDJSON) the simple conditions of the filter above it,
@@ -48,70 +43,16 @@ final class StageFilterRule extends RelRule<RuleConfig> {
         }
     }
 
+    /** The condition {@code node} states on a column the reader prunes by, or null when there is none. */
     private static ColumnPredicate predicate(StageFilesScan scan, RexNode node) {
-        if (!(node instanceof RexCall call)) {
+        SlotPredicate predicate = SlotPredicate.of(scan, node);
+        if (predicate == null
+                || !(scan.columns().get(predicate.slot()).output() instanceof OutputColumn.Field field)) {
             return null;
         }
-        SqlKind kind = call.getKind();
-        if ((kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) && call.operands.get(0) instanceof RexInputRef ref) {
-            int index = schemaIndex(scan, ref);
-            return index < 0 ? null : new ColumnPredicate(index,
-                    kind == SqlKind.IS_NULL ? ColumnPredicate.Op.IS_NULL : ColumnPredicate.Op.IS_NOT_NULL, null);
-        }
-        if (call.operands.size() != 2) {
-            return null;
-        }
-        RexNode left = call.operands.get(0);
-        RexNode right = call.operands.get(1);
-        boolean flipped = false;
-        if (left instanceof RexLiteral && right instanceof RexInputRef) {
-            RexNode swap = left;
-            left = right;
-            right = swap;
-            flipped = true;
-        }
-        if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal) || literal.isNull()) {
-            return null;
-        }
-        ColumnPredicate.Op op = switch (kind) {
-            case EQUALS -> ColumnPredicate.Op.EQ;
-            case NOT_EQUALS -> ColumnPredicate.Op.NE;
-            case LESS_THAN -> flipped ? ColumnPredicate.Op.GT : ColumnPredicate.Op.LT;
-            case LESS_THAN_OR_EQUAL -> flipped ? ColumnPredicate.Op.GE : ColumnPredicate.Op.LE;
-            case GREATER_THAN -> flipped ? ColumnPredicate.Op.LT : ColumnPredicate.Op.GT;
-            case GREATER_THAN_OR_EQUAL -> flipped ? ColumnPredicate.Op.LE : ColumnPredicate.Op.GE;
-            default -> null;
-        };
-        int index = schemaIndex(scan, ref);
-        if (op == null || index < 0) {
-            return null;
-        }
-        Column column = scan.stageTable().schema().get(index);
-        Comparable<?> value = value(literal, column);
-        return value == null ? null : new ColumnPredicate(index, op, value);
-    }
-
-    private static int schemaIndex(StageFilesScan scan, RexInputRef ref) {
-        return scan.columns().get(ref.getIndex()).output() instanceof OutputColumn.Field field ? field.index() : -1;
-    }
-
-    /** The literal in the internal representation of the column's type, or null when it has no exact one. */
-    private static Comparable<?> value(RexLiteral literal, Column column) {
-        try {
-            return switch (column.type().typeName()) {
-                case TINYINT -> literal.getValueAs(Byte.class);
-                case SMALLINT -> literal.getValueAs(Short.class);
-                case INTEGER, DATE, TIME -> literal.getValueAs(Integer.class);
-                case BIGINT, TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> literal.getValueAs(Long.class);
-                case REAL -> literal.getValueAs(Float.class);
-                case DOUBLE -> literal.getValueAs(Double.class);
-                case DECIMAL -> literal.getValueAs(BigDecimal.class);
-                case VARCHAR -> literal.getValueAs(String.class);
-                case BOOLEAN -> literal.getValueAs(Boolean.class);
-                default -> null;
-            };
-        } catch (RuntimeException notExact) {
-            return null;
-        }
+        // the constant has the scan column's type, which is the schema column's for files read by name
+        Column column = scan.stageTable().schema().get(field.index());
+        return column.type().equals(scan.columns().get(predicate.slot()).type())
+                ? new ColumnPredicate(field.index(), predicate.op(), predicate.value()) : null;
     }
 }

@@ -8,6 +8,7 @@ import dev.stowage.fileio.FileIO;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.FormatReader;
 import dev.stowage.scan.ParallelScan;
+import dev.stowage.scan.PartialAggregate;
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.SourceFile;
 import dev.stowage.scan.StopCondition;
@@ -49,8 +50,12 @@ record StageScanSource(StageFiles files, FileSelection selection, FileFormat for
         }
     }
 
-    /** Starts reading the selected files as {@code spec} asks; closing the enumerator stops and releases everything. */
-    Enumerator<Object[]> scan(ScanSpec spec, StopCondition stop) {
+    /**
+     * Starts reading the selected files as {@code spec} asks; closing the enumerator stops and releases everything.
+     *
+     * @param partial folds each unit's rows into one state, or null for the rows themselves
+     */
+    Enumerator<Object[]> scan(ScanSpec spec, StopCondition stop, PartialAggregate partial) {
         FileIO io;
         try {
             io = files.open(selection.stage());
@@ -68,6 +73,6 @@ record StageScanSource(StageFiles files, FileSelection selection, FileFormat for
         return new ParallelScan(reader, spec, sources, parallelism, stop, () -> {
             entries.close();
             io.close();
-        });
+        }, partial);
     }
 }

@@ -39,6 +39,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
     private final BlockingQueue<UnitOutput> pending;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final MemoryBudget memory = MemoryBudget.ofHeap();
+    private final PartialAggregate partial;
 
     private UnitOutput unit;
     private Object[][] batch;
@@ -54,6 +55,17 @@ public final class ParallelScan implements Enumerator<Object[]> {
      */
     public ParallelScan(FormatReader reader, ScanSpec spec, Iterator<SourceFile> files, int parallelism,
                         StopCondition stop, Runnable onClose) {
+        this(reader, spec, files, parallelism, stop, onClose, null);
+    }
+
+    /**
+     * Starts reading {@code files} like {@link #ParallelScan(FormatReader, ScanSpec, Iterator, int, StopCondition,
+     * Runnable)}, but each unit's rows are folded by {@code partial} on the thread that decodes them: the scan then
+     * returns one state per unit, in unit order.
+     */
+    public ParallelScan(FormatReader reader, ScanSpec spec, Iterator<SourceFile> files, int parallelism,
+                        StopCondition stop, Runnable onClose, PartialAggregate partial) {
+        this.partial = partial;
         this.reader = reader;
         this.spec = spec;
         this.files = files;
@@ -139,7 +151,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
                         long reserved = memory.reserve(next.memoryEstimate());
                         pending.put(output);
                         ScanUnit scanUnit = next;
-                        workers.execute(() -> output.run(scanUnit, memory, reserved));
+                        workers.execute(() -> output.run(scanUnit, memory, reserved, partial));
                     }
                 }
             }
@@ -195,10 +207,14 @@ public final class ParallelScan implements Enumerator<Object[]> {
             this.scanClosed = scanClosed;
         }
 
-        void run(ScanUnit unit, MemoryBudget memory, long reserved) {
+        void run(ScanUnit unit, MemoryBudget memory, long reserved, PartialAggregate partial) {
             Object[][][] filling = {new Object[BATCH_SIZE][]};
             int[] size = {0};
             try {
+                if (partial != null) {
+                    fold(unit, partial);
+                    return;
+                }
                 unit.read(row -> {
                     filling[0][size[0]++] = row;
                     if (size[0] == BATCH_SIZE) {
@@ -219,6 +235,23 @@ public final class ParallelScan implements Enumerator<Object[]> {
                 memory.release(reserved);
                 end();
             }
+        }
+
+        /** Reads the unit into one state, checking between batches of rows whether the scan was closed. */
+        private void fold(ScanUnit unit, PartialAggregate partial) throws IOException {
+            Object[] state = partial.start();
+            int[] count = {0};
+            unit.read(row -> {
+                partial.add(state, row);
+                if (++count[0] == BATCH_SIZE) {
+                    count[0] = 0;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedRead();
+                    }
+                }
+                return true;
+            });
+            put(new Object[][] {state});
         }
 
         void fail(Throwable t) {

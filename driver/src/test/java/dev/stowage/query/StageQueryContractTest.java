@@ -153,6 +153,25 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void globalAggregatesAreComputedInTheScan() throws Exception {
+        stage("s");
+        put("s", "g/1.parquet", duck("SELECT range::INTEGER AS n, CASE WHEN range % 3 = 0 THEN NULL ELSE range * 0.5"
+                + " END::DOUBLE AS x, 'v' || (range % 7) AS t FROM range(1000)", "FORMAT parquet, ROW_GROUP_SIZE 100"));
+        put("s", "g/2.parquet", duck("SELECT (range + 1000)::INTEGER AS n, NULL::DOUBLE AS x, 'w' AS t FROM range(10)",
+                "FORMAT parquet"));
+        String sql = "SELECT count(*), count(x), sum(n), avg(n), min(t), max(t), min(x), max(n) FROM @s/g/";
+        assertThat(rows(connection, "EXPLAIN PLAN FOR " + sql).get(0).get(0)).contains("StageAggregateScan");
+        assertThat(rows(connection, sql)).containsExactly(
+                List.of("1010", "666", "509545", "504", "v0", "w", "0.5", "1009"));
+        assertThat(rows(connection, "SELECT count(*), sum(n), max(x) FROM @s/g/ WHERE n >= 990 AND t <> 'w'"))
+                .containsExactly(List.of("10", "9945", "499.0"));
+        assertThat(rows(connection, "SELECT count(*), sum(n), min(t) FROM @s/g/ WHERE n < 0"))
+                .containsExactly(java.util.Arrays.asList("0", null, null));
+        assertThat(rows(connection, "SELECT sum(x) FROM @s/g/2.parquet")).containsExactly(
+                java.util.Collections.singletonList(null));
+    }
+
+    @Test
     void stagedFilesWorkAnywhereATableDoes() throws Exception {
         stage("s");
         put("s", "l.parquet", duck("SELECT range AS id, 'n' || range AS name FROM range(5)", "FORMAT parquet"));

@@ -1,208 +1,172 @@
 package dev.stowage.format.parquet;
 
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.parquet.CorruptDeltaByteArrays;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.RequiresPreviousReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes one flat (top-level, not repeated) column of a row group, a batch of rows at a time, into one slot of the
- * row arrays. Values are the file type's internal representation. One instance per row group read.
+ * Decodes one flat (top-level, not repeated) column of a row group page by page, a batch of rows at a time, into one
+ * slot of the row arrays. Definition levels and dictionary ids are decoded in bulk and PLAIN values read straight
+ * from the pages ({@link PageValues}); values are the file type's internal representation. One instance per row
+ * group read; not thread-safe.
  */
-abstract class ColumnDecoder {
-    /** A converter for columns whose reader needs none. */
-    static final PrimitiveConverter NO_CONVERTER = new PrimitiveConverter() {
-    };
+final class ColumnDecoder {
+    /** Reads the definition levels of the current page. */
+    @FunctionalInterface
+    private interface Levels {
+        void read(int[] out, int count) throws IOException;
+    }
 
-    final int slot;
-    ColumnReader reader;
-    int maxDefinition;
+    private final ColumnDescriptor descriptor;
+    private final LeafType leaf;
+    private final int slot;
+    private final PageReader pages;
+    private final String createdBy;
+    private final int maxDefinition;
+    private final DictionaryValues dictionary;
+    private int[] levelBuffer = new int[0];
+    private Levels levels;
+    private PageValues values;
+    private int remainingInPage;
+    private ValuesReader previousReader;
 
-    private ColumnDecoder(int slot) {
+    /**
+     * Creates the decoder of {@code descriptor}'s chunk, whose pages {@code pages} reads, into {@code slot}.
+     *
+     * @param createdBy the file's writer, which decides a workaround for old writers' DELTA_BYTE_ARRAY pages
+     * @throws IOException when the dictionary page cannot be read
+     */
+    ColumnDecoder(ColumnDescriptor descriptor, LeafType leaf, int slot, PageReader pages, String createdBy)
+            throws IOException {
+        this.descriptor = descriptor;
+        this.leaf = leaf;
         this.slot = slot;
+        this.pages = pages;
+        this.createdBy = createdBy;
+        this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        this.dictionary = dictionaryPage == null ? null
+                : new DictionaryValues(dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage), leaf);
     }
 
-    /** Returns a decoder of {@code leaf} values into {@code slot}; call {@link #bind} before {@link #fill}. */
-    static ColumnDecoder create(LeafType leaf, int slot) {
-        return switch (leaf.kind()) {
-            case INT32 -> new Ints(slot);
-            case INT64, TIMESTAMP_MILLIS -> new Longs(slot);
-            case DOUBLE -> new Doubles(slot);
-            case FLOAT -> new Floats(slot);
-            case BOOLEAN -> new Booleans(slot);
-            case STRING -> new Strings(slot);
-            default -> new Generic(leaf, slot);
-        };
-    }
-
-    /** Returns the converter the column's reader must be created with. */
-    PrimitiveConverter converter() {
-        return NO_CONVERTER;
-    }
-
-    /** Attaches the reader of the column. */
-    void bind(ColumnReader columnReader) {
-        this.reader = columnReader;
-        this.maxDefinition = columnReader.getDescriptor().getMaxDefinitionLevel();
-    }
-
-    /** Decodes the next {@code count} values into {@code rows[0..count)[slot]}. */
-    abstract void fill(Object[][] rows, int count);
-
-    private static final class Ints extends ColumnDecoder {
-        Ints(int slot) {
-            super(slot);
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = Integer.valueOf(reader.getInteger());
+    /** Decodes the next {@code count} values into {@code rows[0..count)[slot]}, leaving NULLs unset. */
+    void fill(Object[][] rows, int count) throws IOException {
+        int done = 0;
+        while (done < count) {
+            if (remainingInPage == 0) {
+                nextPage();
+                continue;
+            }
+            int n = Math.min(count - done, remainingInPage);
+            int[] defined = null;
+            if (maxDefinition > 0) {
+                if (levelBuffer.length < n) {
+                    levelBuffer = new int[Math.max(n, 2 * levelBuffer.length)];
                 }
-                reader.consume();
+                levels.read(levelBuffer, n);
+                defined = levelBuffer;
             }
+            values.decode(rows, done, n, slot, defined, maxDefinition);
+            done += n;
+            remainingInPage -= n;
         }
     }
 
-    private static final class Longs extends ColumnDecoder {
-        Longs(int slot) {
-            super(slot);
+    private void nextPage() throws IOException {
+        DataPage page = pages.readPage();
+        if (page == null) {
+            throw new ParquetDecodingException("column " + descriptor + " has fewer values than its row group rows");
         }
+        if (page instanceof DataPageV1 v1) {
+            startV1(v1);
+        } else if (page instanceof DataPageV2 v2) {
+            startV2(v2);
+        } else {
+            throw new ParquetDecodingException("unknown kind of data page: " + page);
+        }
+        if (page.getValueCount() < 0) {
+            throw new ParquetDecodingException("a page of column " + descriptor + " holds " + page.getValueCount()
+                    + " values");
+        }
+        remainingInPage = page.getValueCount();
+    }
 
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = Long.valueOf(reader.getLong());
-                }
-                reader.consume();
+    /** A v1 page holds its definition levels (flat columns have no repetition levels), then its values. */
+    private void startV1(DataPageV1 page) throws IOException {
+        int count = page.getValueCount();
+        ByteBufferInputStream in = page.getBytes().toInputStream();
+        if (maxDefinition > 0) {
+            Encoding encoding = page.getDlEncoding();
+            if (encoding == Encoding.RLE) {
+                int length = BytesUtils.readIntLittleEndian(in);
+                levels = new RleHybridDecoder(in.slice(length), bitWidth())::read;
+            } else {
+                ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
+                reader.initFromPage(count, in);
+                levels = (out, n) -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = reader.readInteger();
+                    }
+                };
             }
+        }
+        startValues(page.getValueEncoding(), count, in);
+    }
+
+    /** A v2 page keeps its definition levels (RLE, without a length) apart from its values. */
+    private void startV2(DataPageV2 page) throws IOException {
+        if (maxDefinition > 0) {
+            levels = new RleHybridDecoder(page.getDefinitionLevels().toByteBuffer(), bitWidth())::read;
+        }
+        startValues(page.getDataEncoding(), page.getValueCount(), page.getData().toInputStream());
+    }
+
+    private void startValues(Encoding encoding, int count, ByteBufferInputStream in) throws IOException {
+        if (encoding.usesDictionary()) {
+            if (dictionary == null) {
+                throw new ParquetDecodingException("a page of column " + descriptor
+                        + " is dictionary-encoded, but its chunk has no dictionary");
+            }
+            values = PageValues.dictionary(rest(in), dictionary);
+        } else if (encoding == Encoding.PLAIN) {
+            PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+            int fixedLength = switch (physical) {
+                case FIXED_LEN_BYTE_ARRAY -> descriptor.getPrimitiveType().getTypeLength();
+                case INT96 -> 12;
+                default -> 0;
+            };
+            values = PageValues.plain(rest(in), leaf, fixedLength);
+        } else {
+            ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);
+            if (previousReader != null && reader instanceof RequiresPreviousReader sequential
+                    && CorruptDeltaByteArrays.requiresSequentialReads(createdBy, encoding)) {
+                sequential.setPreviousReader(previousReader);
+            }
+            reader.initFromPage(count, in);
+            previousReader = reader;
+            values = PageValues.generic(reader, leaf);
         }
     }
 
-    private static final class Doubles extends ColumnDecoder {
-        Doubles(int slot) {
-            super(slot);
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = Double.valueOf(reader.getDouble());
-                }
-                reader.consume();
-            }
-        }
+    private static ByteBuffer rest(ByteBufferInputStream in) throws IOException {
+        return in.slice(in.available());
     }
 
-    private static final class Floats extends ColumnDecoder {
-        Floats(int slot) {
-            super(slot);
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = Float.valueOf(reader.getFloat());
-                }
-                reader.consume();
-            }
-        }
-    }
-
-    private static final class Booleans extends ColumnDecoder {
-        Booleans(int slot) {
-            super(slot);
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = Boolean.valueOf(reader.getBoolean());
-                }
-                reader.consume();
-            }
-        }
-    }
-
-    /** UTF-8 text; a dictionary-encoded column decodes each dictionary entry once. */
-    private static final class Strings extends ColumnDecoder {
-        private final DictionaryStrings strings = new DictionaryStrings();
-
-        Strings(int slot) {
-            super(slot);
-        }
-
-        @Override
-        PrimitiveConverter converter() {
-            return strings;
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    reader.writeCurrentValueToConverter();
-                    rows[i][slot] = strings.value;
-                }
-                reader.consume();
-            }
-        }
-    }
-
-    /** Receives string values from the column reader, from the dictionary where the page has one. */
-    private static final class DictionaryStrings extends PrimitiveConverter {
-        private Dictionary dictionary;
-        private String[] decoded;
-        String value;
-
-        @Override
-        public boolean hasDictionarySupport() {
-            return true;
-        }
-
-        @Override
-        public void setDictionary(Dictionary newDictionary) {
-            dictionary = newDictionary;
-            decoded = new String[newDictionary.getMaxId() + 1];
-        }
-
-        @Override
-        public void addValueFromDictionary(int dictionaryId) {
-            String text = decoded[dictionaryId];
-            if (text == null) {
-                text = dictionary.decodeToBinary(dictionaryId).toStringUsingUTF8();
-                decoded[dictionaryId] = text;
-            }
-            value = text;
-        }
-
-        @Override
-        public void addBinary(org.apache.parquet.io.api.Binary binary) {
-            value = binary.toStringUsingUTF8();
-        }
-    }
-
-    /** Any other type, through {@link LeafType#read}. */
-    private static final class Generic extends ColumnDecoder {
-        private final LeafType leaf;
-
-        Generic(LeafType leaf, int slot) {
-            super(slot);
-            this.leaf = leaf;
-        }
-
-        @Override
-        void fill(Object[][] rows, int count) {
-            for (int i = 0; i < count; i++) {
-                if (reader.getCurrentDefinitionLevel() == maxDefinition) {
-                    rows[i][slot] = leaf.read(reader);
-                }
-                reader.consume();
-            }
-        }
+    private int bitWidth() {
+        return BytesUtils.getWidthFromMaxInt(maxDefinition);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
@@ -115,18 +114,6 @@ record LeafType(ValueKind kind, ColumnType type) {
         return new LeafType(ValueKind.BYTES, ColumnType.VARBINARY);
     }
 
-    /** Returns the current value of {@code reader}, which must be defined (not NULL). */
-    Object read(ColumnReader reader) {
-        return switch (kind.physical()) {
-            case BOOLEAN -> Boolean.valueOf(reader.getBoolean());
-            case INT -> ofInt(reader.getInteger());
-            case LONG -> ofLong(reader.getLong());
-            case FLOAT -> Float.valueOf(reader.getFloat());
-            case DOUBLE -> Double.valueOf(reader.getDouble());
-            case BINARY -> ofBinary(reader.getBinary());
-        };
-    }
-
     /** Decodes a stored INT32. */
     Object ofInt(int value) {
         return switch (kind) {
@@ -206,16 +193,17 @@ record LeafType(ValueKind kind, ColumnType type) {
 
     /** Converts IEEE 754 half precision; {@code Float.float16ToFloat} needs Java 20. */
     static float halfToFloat(short bits) {
-        int sign = (bits & 0x8000) != 0 ? -1 : 1;
+        int sign = (bits & 0x8000) << 16;
         int exponent = (bits >>> 10) & 0x1F;
         int mantissa = bits & 0x3FF;
-        if (exponent == 0) {
-            return sign * mantissa * 0x1p-24f;
-        }
         if (exponent == 0x1F) {
-            return mantissa == 0 ? sign * Float.POSITIVE_INFINITY : Float.NaN;
+            return Float.intBitsToFloat(sign | 0x7F80_0000 | mantissa << 13);
         }
-        return sign * (1 + mantissa / 1024f) * (float) Math.pow(2, exponent - 15);
+        if (exponent == 0) {
+            float magnitude = mantissa * 0x1p-24f;
+            return sign != 0 ? -magnitude : magnitude;
+        }
+        return Float.intBitsToFloat(sign | (exponent + 127 - 15) << 23 | mantissa << 13);
     }
 
     private IllegalStateException unexpected(String physical) {

@@ -36,7 +36,10 @@ record ParquetFooter(SourceFile file, ParquetMetadata metadata) {
 
     /** Returns fresh options; each reader releases its decompressors on close, so readers do not share them. */
     static ParquetReadOptions readOptions() {
-        return ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+        ParquetReadOptions defaults = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+        return ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new HeapDecompressors(defaults.getCodecFactory()))
+                .build();
     }
 
     /** Returns the file's schema. */

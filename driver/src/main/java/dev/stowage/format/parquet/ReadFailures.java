@@ -22,6 +22,12 @@ final class ReadFailures {
         if (failure instanceof InterruptedIOException interrupted) {
             return interrupted;
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // an interrupted storage read fails with whatever its channel or client throws
+            InterruptedIOException interrupted = new InterruptedIOException("the scan of " + input + " was cancelled");
+            interrupted.initCause(failure);
+            return interrupted;
+        }
         if (failure instanceof StowageException stowage) {
             throw stowage;
         }

@@ -4,11 +4,11 @@ import dev.stowage.scan.RowSink;
 import dev.stowage.scan.ScanUnit;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -16,9 +16,6 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
 
 /**
@@ -62,6 +59,7 @@ final class RowGroupUnit implements ScanUnit {
 
     @Override
     public void read(RowSink sink) throws IOException {
+        checkInterrupted();
         if (plan.requestedColumns().isEmpty()) {
             readWithoutData(sink);
             return;
@@ -89,7 +87,7 @@ final class RowGroupUnit implements ScanUnit {
                 }
                 try {
                     decode(rows, count, decoders, records, firstRow + done);
-                } catch (RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     throw ReadFailures.failure(e, input, "row group " + rowGroup + ", rows " + (firstRow + done)
                             + " to " + (firstRow + done + count - 1));
                 }
@@ -126,26 +124,14 @@ final class RowGroupUnit implements ScanUnit {
         }
     }
 
-    private List<ColumnDecoder> decoders(PageReadStore pages) {
+    private List<ColumnDecoder> decoders(PageReadStore pages) throws IOException {
         List<ScanPlan.FlatColumn> columns = plan.flatColumns();
-        if (columns.isEmpty()) {
-            return List.of();
+        List<ColumnDecoder> decoders = new ArrayList<>(columns.size());
+        for (ScanPlan.FlatColumn column : columns) {
+            decoders.add(new ColumnDecoder(column.descriptor(), column.leaf(), column.slot(),
+                    pages.getPageReader(column.descriptor()), footer.createdBy()));
         }
-        MessageType schema = footer.schema();
-        ColumnDecoder[] decoders = new ColumnDecoder[columns.size()];
-        PrimitiveConverter[] converters = new PrimitiveConverter[schema.getFieldCount()];
-        for (int i = 0; i < decoders.length; i++) {
-            ScanPlan.FlatColumn column = columns.get(i);
-            decoders[i] = ColumnDecoder.create(column.leaf(), column.slot());
-            converters[schema.getFieldIndex(column.descriptor().getPath()[0])] = decoders[i].converter();
-        }
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new FlatConverters(converters), schema,
-                footer.createdBy());
-        for (int i = 0; i < decoders.length; i++) {
-            ColumnDescriptor descriptor = columns.get(i).descriptor();
-            decoders[i].bind(store.getColumnReader(descriptor));
-        }
-        return List.of(decoders);
+        return decoders;
     }
 
     private RecordReader<Object[]> records(PageReadStore pages) {
@@ -159,7 +145,7 @@ final class RowGroupUnit implements ScanUnit {
     }
 
     private void decode(Object[][] rows, int count, List<ColumnDecoder> decoders, RecordReader<Object[]> records,
-            long batchFirstRow) {
+            long batchFirstRow) throws IOException {
         for (ColumnDecoder decoder : decoders) {
             decoder.fill(rows, count);
         }
@@ -172,29 +158,6 @@ final class RowGroupUnit implements ScanUnit {
     private static void checkInterrupted() throws InterruptedIOException {
         if (Thread.interrupted()) {
             throw new InterruptedIOException("the scan was cancelled");
-        }
-    }
-
-    /** Hands each flat column's reader the converter its decoder needs; the readers are created by path. */
-    private static final class FlatConverters extends GroupConverter {
-        private final PrimitiveConverter[] converters;
-
-        FlatConverters(PrimitiveConverter[] converters) {
-            this.converters = converters;
-        }
-
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            PrimitiveConverter converter = converters[fieldIndex];
-            return converter != null ? converter : ColumnDecoder.NO_CONVERTER;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
         }
     }
 }

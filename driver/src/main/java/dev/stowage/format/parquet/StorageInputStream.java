@@ -6,9 +6,10 @@ import java.nio.ByteBuffer;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A seekable stream over a {@link StorageInputFile}. Small reads are served from a window of {@value #WINDOW} bytes
- * fetched in one ranged read; near the end of the file the window is aligned to the file's end, so the Parquet footer
- * usually arrives with the first read. Reads of a window or more (column chunks) go to storage directly.
+ * A seekable stream over a {@link StorageInputFile}. Reads within the last {@value #WINDOW} bytes of the file are
+ * served from one ranged read of that tail, so the Parquet footer (and all of a small file) usually arrives with the
+ * first read. Other reads (column chunks) fetch exactly the bytes asked for, in ranged reads of at most
+ * {@value #PIECE} bytes.
  */
 final class StorageInputStream extends SeekableInputStream {
     static final int WINDOW = 64 * 1024;
@@ -89,7 +90,7 @@ final class StorageInputStream extends SeekableInputStream {
         if (rest == 0) {
             return;
         }
-        if (rest >= WINDOW) {
+        if (position < length - WINDOW) {
             // in pieces: a column chunk is never held twice, once fetched and once copied
             for (int done = 0; done < rest; ) {
                 int piece = Math.min(PIECE, rest - done);

@@ -30,7 +30,7 @@ enum ValueKind {
     FLOAT16(Physical.BINARY),
     BYTES(Physical.BINARY);
 
-    /** The getter of {@link org.apache.parquet.column.ColumnReader} that reads the stored value. */
+    /** The physical type the value is stored as, which decides how a page or a dictionary yields it. */
     enum Physical {
         BOOLEAN, INT, LONG, FLOAT, DOUBLE, BINARY
     }

@@ -1,0 +1,44 @@
+package dev.stowage.format.parquet;
+
+import org.apache.parquet.column.Dictionary;
+
+/**
+ * The entries of a column chunk's dictionary as values of the column's type, each decoded the first time a page
+ * refers to it and shared by every row that holds it. Not thread-safe.
+ */
+final class DictionaryValues {
+    private final Dictionary dictionary;
+    private final LeafType leaf;
+    private final Object[] decoded;
+
+    DictionaryValues(Dictionary dictionary, LeafType leaf) {
+        this.dictionary = dictionary;
+        this.leaf = leaf;
+        this.decoded = new Object[dictionary.getMaxId() + 1];
+    }
+
+    /**
+     * Returns entry {@code id}.
+     *
+     * @throws ArrayIndexOutOfBoundsException when the dictionary has no such entry
+     */
+    Object get(int id) {
+        Object value = decoded[id];
+        if (value == null) {
+            value = decode(id);
+            decoded[id] = value;
+        }
+        return value;
+    }
+
+    private Object decode(int id) {
+        return switch (leaf.kind().physical()) {
+            case BOOLEAN -> leaf.ofBoolean(dictionary.decodeToBoolean(id));
+            case INT -> leaf.ofInt(dictionary.decodeToInt(id));
+            case LONG -> leaf.ofLong(dictionary.decodeToLong(id));
+            case FLOAT -> leaf.ofFloat(dictionary.decodeToFloat(id));
+            case DOUBLE -> leaf.ofDouble(dictionary.decodeToDouble(id));
+            case BINARY -> leaf.ofBinary(dictionary.decodeToBinary(id));
+        };
+    }
+}

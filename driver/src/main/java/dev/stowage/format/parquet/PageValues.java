@@ -1,0 +1,317 @@
+package dev.stowage.format.parquet;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * The values of one data page of a flat column, written into the rows that hold one. PLAIN values are read straight
+ * from the page and dictionary ids decoded in bulk; any other encoding goes through a parquet-java values reader.
+ * Each kind has its own loop, so that the per-value work is a direct call the JIT can inline.
+ */
+abstract class PageValues {
+    /**
+     * Writes the page's next values into {@code rows[from + i][slot]} for each {@code i < count} whose definition
+     * level {@code levels[i]} is {@code maxDefinition} (every {@code i} when {@code levels} is null); the other slots
+     * stay NULL.
+     */
+    abstract void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition);
+
+    /**
+     * Returns the PLAIN values of {@code leaf}'s physical type in {@code data}, from its position on.
+     *
+     * @param fixedLength the length of each value of a FIXED_LEN_BYTE_ARRAY or INT96 column, otherwise 0
+     */
+    static PageValues plain(ByteBuffer data, LeafType leaf, int fixedLength) {
+        Bytes bytes = Bytes.of(data);
+        return switch (leaf.kind().physical()) {
+            case BOOLEAN -> new PlainBooleans(bytes);
+            case INT -> new PlainInts(bytes, leaf);
+            case LONG -> new PlainLongs(bytes, leaf);
+            case FLOAT -> new PlainFloats(bytes);
+            case DOUBLE -> new PlainDoubles(bytes);
+            case BINARY -> fixedLength > 0 ? new PlainFixed(bytes, leaf, fixedLength) : new PlainBinaries(bytes, leaf);
+        };
+    }
+
+    /** Returns dictionary-encoded values: {@code data} holds the ids' bit width, then the ids. */
+    static PageValues dictionary(ByteBuffer data, DictionaryValues dictionary) {
+        int bitWidth = data.get(data.position()) & 0xFF;
+        data.position(data.position() + 1);
+        return new DictionaryIds(new RleHybridDecoder(data, bitWidth), dictionary);
+    }
+
+    /** Returns the values {@code reader}, initialised with the page, reads. */
+    static PageValues generic(ValuesReader reader, LeafType leaf) {
+        return new Generic(reader, leaf);
+    }
+
+    static boolean defined(int[] levels, int i, int maxDefinition) {
+        return levels == null || levels[i] == maxDefinition;
+    }
+
+    /**
+     * The bytes of a page's values: {@code array[start..end)}. Little-endian numbers are read through array views,
+     * which the JIT compiles to plain loads.
+     */
+    private record Bytes(byte[] array, int start, int end) {
+        static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+        static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        static final VarHandle FLOAT = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+        static final VarHandle DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
+        static Bytes of(ByteBuffer data) {
+            if (data.hasArray()) {
+                int start = data.arrayOffset() + data.position();
+                return new Bytes(data.array(), start, start + data.remaining());
+            }
+            byte[] copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+            return new Bytes(copy, 0, copy.length);
+        }
+
+        /** Returns where a value of {@code length} bytes at {@code position} ends, failing past the page's end. */
+        int checkedEnd(int position, int length) {
+            if (length < 0 || length > end - position) {
+                throw new ParquetDecodingException("a value of " + length + " bytes exceeds its page");
+            }
+            return position + length;
+        }
+    }
+
+    private static final class PlainInts extends PageValues {
+        private final Bytes bytes;
+        private final LeafType leaf;
+        private final boolean integer;
+        private int position;
+
+        PlainInts(Bytes bytes, LeafType leaf) {
+            this.bytes = bytes;
+            this.leaf = leaf;
+            this.integer = leaf.kind() == ValueKind.INT32;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    int value = (int) Bytes.INT.get(array, bytes.checkedEnd(position, 4) - 4);
+                    position += 4;
+                    rows[from + i][slot] = integer ? Integer.valueOf(value) : leaf.ofInt(value);
+                }
+            }
+        }
+    }
+
+    private static final class PlainLongs extends PageValues {
+        private final Bytes bytes;
+        private final LeafType leaf;
+        private final boolean bigint;
+        private int position;
+
+        PlainLongs(Bytes bytes, LeafType leaf) {
+            this.bytes = bytes;
+            this.leaf = leaf;
+            this.bigint = leaf.kind() == ValueKind.INT64;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    long value = (long) Bytes.LONG.get(array, bytes.checkedEnd(position, 8) - 8);
+                    position += 8;
+                    rows[from + i][slot] = bigint ? Long.valueOf(value) : leaf.ofLong(value);
+                }
+            }
+        }
+    }
+
+    private static final class PlainFloats extends PageValues {
+        private final Bytes bytes;
+        private int position;
+
+        PlainFloats(Bytes bytes) {
+            this.bytes = bytes;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    rows[from + i][slot] = Float.valueOf((float) Bytes.FLOAT.get(array,
+                            bytes.checkedEnd(position, 4) - 4));
+                    position += 4;
+                }
+            }
+        }
+    }
+
+    private static final class PlainDoubles extends PageValues {
+        private final Bytes bytes;
+        private int position;
+
+        PlainDoubles(Bytes bytes) {
+            this.bytes = bytes;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    rows[from + i][slot] = Double.valueOf((double) Bytes.DOUBLE.get(array,
+                            bytes.checkedEnd(position, 8) - 8));
+                    position += 8;
+                }
+            }
+        }
+    }
+
+    /** Booleans, one bit each, least significant bit first. */
+    private static final class PlainBooleans extends PageValues {
+        private final Bytes bytes;
+        private int index;
+
+        PlainBooleans(Bytes bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    int at = bytes.checkedEnd(bytes.start() + (index >>> 3), 1) - 1;
+                    rows[from + i][slot] = Boolean.valueOf((array[at] >>> (index & 7) & 1) != 0);
+                    index++;
+                }
+            }
+        }
+    }
+
+    /** Byte arrays, each after its 4-byte length. */
+    private static final class PlainBinaries extends PageValues {
+        private final Bytes bytes;
+        private final LeafType leaf;
+        private final boolean string;
+        private int position;
+
+        PlainBinaries(Bytes bytes, LeafType leaf) {
+            this.bytes = bytes;
+            this.leaf = leaf;
+            this.string = leaf.kind() == ValueKind.STRING;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    int length = (int) Bytes.INT.get(array, bytes.checkedEnd(position, 4) - 4);
+                    int start = position + 4;
+                    position = bytes.checkedEnd(start, length);
+                    rows[from + i][slot] = string ? new String(array, start, length, StandardCharsets.UTF_8)
+                            : leaf.ofBinary(Binary.fromConstantByteArray(array, start, length));
+                }
+            }
+        }
+    }
+
+    /** Byte arrays of one length (FIXED_LEN_BYTE_ARRAY, INT96). */
+    private static final class PlainFixed extends PageValues {
+        private final Bytes bytes;
+        private final LeafType leaf;
+        private final int length;
+        private int position;
+
+        PlainFixed(Bytes bytes, LeafType leaf, int length) {
+            this.bytes = bytes;
+            this.leaf = leaf;
+            this.length = length;
+            this.position = bytes.start();
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            byte[] array = bytes.array();
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    int start = position;
+                    position = bytes.checkedEnd(start, length);
+                    rows[from + i][slot] = leaf.ofBinary(Binary.fromConstantByteArray(array, start, length));
+                }
+            }
+        }
+    }
+
+    private static final class DictionaryIds extends PageValues {
+        private final RleHybridDecoder ids;
+        private final DictionaryValues dictionary;
+        private int[] buffer = new int[0];
+
+        DictionaryIds(RleHybridDecoder ids, DictionaryValues dictionary) {
+            this.ids = ids;
+            this.dictionary = dictionary;
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            int present = 0;
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    present++;
+                }
+            }
+            if (buffer.length < present) {
+                buffer = new int[Math.max(present, 2 * buffer.length)];
+            }
+            ids.read(buffer, present);
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    rows[from + i][slot] = dictionary.get(buffer[next++]);
+                }
+            }
+        }
+    }
+
+    private static final class Generic extends PageValues {
+        private final ValuesReader reader;
+        private final LeafType leaf;
+
+        Generic(ValuesReader reader, LeafType leaf) {
+            this.reader = reader;
+            this.leaf = leaf;
+        }
+
+        @Override
+        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+            for (int i = 0; i < count; i++) {
+                if (defined(levels, i, maxDefinition)) {
+                    rows[from + i][slot] = switch (leaf.kind().physical()) {
+                        case BOOLEAN -> leaf.ofBoolean(reader.readBoolean());
+                        case INT -> leaf.ofInt(reader.readInteger());
+                        case LONG -> leaf.ofLong(reader.readLong());
+                        case FLOAT -> leaf.ofFloat(reader.readFloat());
+                        case DOUBLE -> leaf.ofDouble(reader.readDouble());
+                        case BINARY -> leaf.ofBinary(reader.readBytes());
+                    };
+                }
+            }
+        }
+    }
+}

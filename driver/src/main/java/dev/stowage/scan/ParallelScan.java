@@ -25,7 +25,7 @@ import org.apache.calcite.linq4j.Enumerator;
  */
 public final class ParallelScan implements Enumerator<Object[]> {
     static final int BATCH_SIZE = 1024;
-    static final int BATCHES_PER_UNIT = 4;
+    static final int BATCHES_PER_UNIT = 16;
     private static final long WAIT_MILLIS = 50;
     private static final AtomicInteger SCANS = new AtomicInteger();
 

@@ -519,3 +519,16 @@ void StageTableArgument(List<SqlNode> args) :
         }
     )
 }
+
+/** The cast {@code value::type}: an infix operator whose right operand is a data type, not an expression. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec targetType;
+}
+{
+    <INFIX_CAST> { checkNonQueryExpression(exprContext); }
+    targetType = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(targetType);
+    }
+}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
@@ -20,7 +21,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -28,7 +28,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Moves {@code CAST($n AS <type>)} of CSV and TSV fields into the scan: the reader converts the text while it
  * decodes, on its own threads, and names the file and line of a value that does not convert. Matches a projection
  * over the scan, with or without a filter between them; a field is converted only when every use of it, in the
- * projection and the filter, is the same cast.
+ * projection and the filter, is the same cast, and one of those casts is evaluated for every row.
  */
 final class StageCastRule extends RelRule<RuleConfig> {
     /** Matches {@code Project(StageFilesScan)}. */
@@ -60,11 +60,18 @@ final class StageCastRule extends RelRule<RuleConfig> {
         Project project = call.rel(0);
         Filter filter = call.rels.length == 3 ? call.rel(1) : null;
         StageFilesScan scan = call.rel(call.rels.length - 1);
-        List<RexNode> uses = new ArrayList<>(project.getProjects());
-        if (filter != null) {
-            uses.add(filter.getCondition());
+        // what every row evaluates: the projection over a bare scan, else only the filter's first conjunct
+        List<RexNode> everyRow = new ArrayList<>();
+        List<RexNode> someRows = new ArrayList<>();
+        if (filter == null) {
+            everyRow.addAll(project.getProjects());
+        } else {
+            List<RexNode> conjuncts = RelOptUtil.conjunctions(filter.getCondition());
+            everyRow.add(conjuncts.get(0));
+            someRows.addAll(conjuncts.subList(1, conjuncts.size()));
+            someRows.addAll(project.getProjects());
         }
-        Map<Integer, RelDataType> casts = convertibleCasts(uses, scan);
+        Map<Integer, RelDataType> casts = convertibleCasts(everyRow, someRows, scan);
         if (casts.isEmpty()) {
             return;
         }
@@ -107,35 +114,57 @@ final class StageCastRule extends RelRule<RuleConfig> {
         };
     }
 
-    /** The scan fields used only as {@code CAST(field AS t)} with one convertible {@code t}, and that type. */
-    private static Map<Integer, RelDataType> convertibleCasts(List<RexNode> uses, StageFilesScan scan) {
-        Map<Integer, RelDataType> casts = new HashMap<>();
-        Set<Integer> excluded = new HashSet<>();
-        for (RexNode node : uses) {
-            node.accept(new RexVisitorImpl<Void>(true) {
-                @Override
-                public Void visitCall(RexCall call) {
-                    if (call.getKind() == SqlKind.CAST && call.operands.get(0) instanceof RexInputRef ref) {
-                        int index = ref.getIndex();
-                        RelDataType type = call.getType();
-                        RelDataType seen = casts.putIfAbsent(index, type);
-                        if (!convertible(scan, index, type) || seen != null && !sameValues(seen, type)) {
-                            excluded.add(index);
-                        }
-                        return null;
-                    }
-                    return super.visitCall(call);
-                }
+    /**
+     * The scan fields used only as {@code CAST(field AS t)} with one convertible {@code t}, and that type, among the
+     * fields cast in an expression evaluated for every row: converting a field in the reader must not raise an error
+     * for a value the query would never have cast.
+     */
+    private static Map<Integer, RelDataType> convertibleCasts(List<RexNode> everyRow, List<RexNode> someRows,
+            StageFilesScan scan) {
+        CastUses uses = new CastUses(scan);
+        everyRow.forEach(node -> uses.visit(node, true));
+        someRows.forEach(node -> uses.visit(node, false));
+        uses.casts.keySet().removeIf(index -> uses.excluded.contains(index) || !uses.alwaysCast.contains(index));
+        return uses.casts;
+    }
 
-                @Override
-                public Void visitInputRef(RexInputRef ref) {
-                    excluded.add(ref.getIndex());
-                    return null;
-                }
-            });
+    /** Collects how an expression uses each scan field, and whether a cast of it is evaluated for every row. */
+    private static final class CastUses {
+        /** Operators that evaluate operands after the first only for some rows. */
+        private static final Set<SqlKind> CONDITIONAL = EnumSet.of(SqlKind.CASE, SqlKind.AND, SqlKind.OR,
+                SqlKind.COALESCE, SqlKind.NULLIF);
+
+        private final StageFilesScan scan;
+        final Map<Integer, RelDataType> casts = new HashMap<>();
+        final Set<Integer> excluded = new HashSet<>();
+        final Set<Integer> alwaysCast = new HashSet<>();
+
+        CastUses(StageFilesScan scan) {
+            this.scan = scan;
         }
-        casts.keySet().removeAll(excluded);
-        return casts;
+
+        void visit(RexNode node, boolean everyRow) {
+            if (node instanceof RexInputRef ref) {
+                excluded.add(ref.getIndex());
+            } else if (node instanceof RexCall call) {
+                if (call.getKind() == SqlKind.CAST && call.operands.get(0) instanceof RexInputRef ref) {
+                    int index = ref.getIndex();
+                    RelDataType type = call.getType();
+                    RelDataType seen = casts.putIfAbsent(index, type);
+                    if (!convertible(scan, index, type) || seen != null && !sameValues(seen, type)) {
+                        excluded.add(index);
+                    }
+                    if (everyRow) {
+                        alwaysCast.add(index);
+                    }
+                    return;
+                }
+                boolean conditional = CONDITIONAL.contains(call.getKind());
+                for (int i = 0; i < call.operands.size(); i++) {
+                    visit(call.operands.get(i), everyRow && (i == 0 || !conditional));
+                }
+            }
+        }
     }
 
     /** Casts that differ only in nullability produce the same values. */

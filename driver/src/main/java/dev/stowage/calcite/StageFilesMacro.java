@@ -84,10 +84,12 @@ final class StageFilesMacro implements TableMacro {
         } else if (positions == 1) {
             columns.add(new TableColumn("$1", ColumnType.VARCHAR, true, new OutputColumn.WholeRow()));
         } else {
-            schema = source.firstFileSchema(INFER_RECORDS);
+            // the first file names the columns, but other files, and later NDJSON records, may hold NULL in any
+            schema = source.firstFileSchema(INFER_RECORDS).stream()
+                    .map(column -> new Column(column.name(), column.type(), true)).toList();
             for (int i = 0; i < schema.size(); i++) {
                 Column column = schema.get(i);
-                columns.add(new TableColumn(column.name(), column.type(), column.nullable(),
+                columns.add(new TableColumn(column.name(), column.type(), true,
                         new OutputColumn.Field(i, column.type())));
             }
         }

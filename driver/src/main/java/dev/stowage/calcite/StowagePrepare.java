@@ -2,13 +2,19 @@ package dev.stowage.calcite;
 
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rex.RexBuilder;
@@ -16,8 +22,9 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 /**
- * Calcite's statement preparation with one rewrite added before cost-based planning: {@link ExactSumRule}, which
- * must replace the aggregates it matches rather than offer an alternative to them, so it cannot be a Volcano rule.
+ * Calcite's statement preparation with two steps added before cost-based planning: {@link ExactSumRule}, which
+ * must replace the aggregates it matches rather than offer an alternative to them, so it cannot be a Volcano rule;
+ * and {@link #logicalRoot}.
  */
 public final class StowagePrepare extends CalcitePrepareImpl {
     @Override
@@ -45,7 +52,21 @@ public final class StowagePrepare extends CalcitePrepareImpl {
                 Programs.measure(metadata),
                 Programs.trim(),
                 Programs.hep(List.of(ExactSumRule.INSTANCE), true, metadata),
+                StowagePrepare::logicalRoot,
                 // the steps above are no-ops when standard() repeats them; trimming twice is skipped
                 Programs.standard(metadata, false));
+    }
+
+    /**
+     * Puts an identity projection over a root that is already physical (a staged-file scan alone): the Volcano step
+     * of the standard program registers a root twice when it needs no conversion.
+     */
+    private static RelNode logicalRoot(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
+            List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+        if (!rel.getTraitSet().equals(requiredOutputTraits)) {
+            return rel;
+        }
+        return LogicalProject.create(rel, List.of(), rel.getCluster().getRexBuilder().identityProjects(rel.getRowType()),
+                rel.getRowType().getFieldNames(), Set.of());
     }
 }

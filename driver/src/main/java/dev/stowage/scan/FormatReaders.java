@@ -4,6 +4,8 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.format.FileFormat;
 import dev.stowage.format.parquet.ParquetFormatReader;
+import dev.stowage.format.text.CsvFormatReader;
+import dev.stowage.format.text.NdjsonFormatReader;
 
 /** The reader of each file format that queries can read. */
 public final class FormatReaders {
@@ -18,7 +20,9 @@ public final class FormatReaders {
     public static FormatReader of(FileFormat format) {
         return switch (format.type()) {
             case PARQUET -> new ParquetFormatReader(format);
-            case CSV, TSV, NDJSON, ORC, AVRO, JSON -> throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
+            case CSV, TSV -> new CsvFormatReader(format);
+            case NDJSON -> new NdjsonFormatReader(format);
+            case ORC, AVRO, JSON -> throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
                     "Files of format %s cannot be queried; use CSV, TSV, NDJSON or PARQUET.", format.type().name());
         };
     }

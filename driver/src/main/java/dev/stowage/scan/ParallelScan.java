@@ -88,6 +88,16 @@ public final class ParallelScan implements Enumerator<Object[]> {
 
     @Override
     public boolean moveNext() {
+        try {
+            return advance();
+        } catch (RuntimeException | Error e) {
+            // a failed scan is over: not every consumer closes an enumerator that threw
+            close();
+            throw e;
+        }
+    }
+
+    private boolean advance() {
         while (true) {
             if (batch != null && index < batch.length) {
                 current = batch[index++];
@@ -101,6 +111,8 @@ public final class ParallelScan implements Enumerator<Object[]> {
                 unit = take(pending);
                 if (unit == UnitOutput.END) {
                     finished = true;
+                    // release threads and storage now: not every consumer closes an enumerator it has exhausted
+                    close();
                     return false;
                 }
             }

@@ -84,17 +84,32 @@ abstract class PageValues {
         }
     }
 
-    private static final class PlainInts extends PageValues {
-        private final Bytes bytes;
-        private final LeafType leaf;
-        private final boolean integer;
+    /** PLAIN values read one after another from the page's bytes. */
+    private abstract static class Plain extends PageValues {
+        final Bytes bytes;
         private int position;
 
-        PlainInts(Bytes bytes, LeafType leaf) {
+        Plain(Bytes bytes) {
             this.bytes = bytes;
+            this.position = bytes.start();
+        }
+
+        /** Moves past the next {@code length} bytes and returns where they start; fails past the page's end. */
+        final int advance(int length) {
+            int start = position;
+            position = bytes.checkedEnd(start, length);
+            return start;
+        }
+    }
+
+    private static final class PlainInts extends Plain {
+        private final LeafType leaf;
+        private final boolean integer;
+
+        PlainInts(Bytes bytes, LeafType leaf) {
+            super(bytes);
             this.leaf = leaf;
             this.integer = leaf.kind() == ValueKind.INT32;
-            this.position = bytes.start();
         }
 
         @Override
@@ -102,25 +117,21 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    int value = (int) Bytes.INT.get(array, bytes.checkedEnd(position, 4) - 4);
-                    position += 4;
+                    int value = (int) Bytes.INT.get(array, advance(4));
                     rows[from + i][slot] = integer ? Integer.valueOf(value) : leaf.ofInt(value);
                 }
             }
         }
     }
 
-    private static final class PlainLongs extends PageValues {
-        private final Bytes bytes;
+    private static final class PlainLongs extends Plain {
         private final LeafType leaf;
         private final boolean bigint;
-        private int position;
 
         PlainLongs(Bytes bytes, LeafType leaf) {
-            this.bytes = bytes;
+            super(bytes);
             this.leaf = leaf;
             this.bigint = leaf.kind() == ValueKind.INT64;
-            this.position = bytes.start();
         }
 
         @Override
@@ -128,21 +139,16 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    long value = (long) Bytes.LONG.get(array, bytes.checkedEnd(position, 8) - 8);
-                    position += 8;
+                    long value = (long) Bytes.LONG.get(array, advance(8));
                     rows[from + i][slot] = bigint ? Long.valueOf(value) : leaf.ofLong(value);
                 }
             }
         }
     }
 
-    private static final class PlainFloats extends PageValues {
-        private final Bytes bytes;
-        private int position;
-
+    private static final class PlainFloats extends Plain {
         PlainFloats(Bytes bytes) {
-            this.bytes = bytes;
-            this.position = bytes.start();
+            super(bytes);
         }
 
         @Override
@@ -150,21 +156,15 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = Float.valueOf((float) Bytes.FLOAT.get(array,
-                            bytes.checkedEnd(position, 4) - 4));
-                    position += 4;
+                    rows[from + i][slot] = Float.valueOf((float) Bytes.FLOAT.get(array, advance(4)));
                 }
             }
         }
     }
 
-    private static final class PlainDoubles extends PageValues {
-        private final Bytes bytes;
-        private int position;
-
+    private static final class PlainDoubles extends Plain {
         PlainDoubles(Bytes bytes) {
-            this.bytes = bytes;
-            this.position = bytes.start();
+            super(bytes);
         }
 
         @Override
@@ -172,9 +172,7 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = Double.valueOf((double) Bytes.DOUBLE.get(array,
-                            bytes.checkedEnd(position, 8) - 8));
-                    position += 8;
+                    rows[from + i][slot] = Double.valueOf((double) Bytes.DOUBLE.get(array, advance(8)));
                 }
             }
         }
@@ -203,17 +201,14 @@ abstract class PageValues {
     }
 
     /** Byte arrays, each after its 4-byte length. */
-    private static final class PlainBinaries extends PageValues {
-        private final Bytes bytes;
+    private static final class PlainBinaries extends Plain {
         private final LeafType leaf;
         private final boolean string;
-        private int position;
 
         PlainBinaries(Bytes bytes, LeafType leaf) {
-            this.bytes = bytes;
+            super(bytes);
             this.leaf = leaf;
             this.string = leaf.kind() == ValueKind.STRING;
-            this.position = bytes.start();
         }
 
         @Override
@@ -221,9 +216,8 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    int length = (int) Bytes.INT.get(array, bytes.checkedEnd(position, 4) - 4);
-                    int start = position + 4;
-                    position = bytes.checkedEnd(start, length);
+                    int length = (int) Bytes.INT.get(array, advance(4));
+                    int start = advance(length);
                     rows[from + i][slot] = string ? new String(array, start, length, StandardCharsets.UTF_8)
                             : leaf.ofBinary(Binary.fromConstantByteArray(array, start, length));
                 }
@@ -232,17 +226,14 @@ abstract class PageValues {
     }
 
     /** Byte arrays of one length (FIXED_LEN_BYTE_ARRAY, INT96). */
-    private static final class PlainFixed extends PageValues {
-        private final Bytes bytes;
+    private static final class PlainFixed extends Plain {
         private final LeafType leaf;
         private final int length;
-        private int position;
 
         PlainFixed(Bytes bytes, LeafType leaf, int length) {
-            this.bytes = bytes;
+            super(bytes);
             this.leaf = leaf;
             this.length = length;
-            this.position = bytes.start();
         }
 
         @Override
@@ -250,9 +241,7 @@ abstract class PageValues {
             byte[] array = bytes.array();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    int start = position;
-                    position = bytes.checkedEnd(start, length);
-                    rows[from + i][slot] = leaf.ofBinary(Binary.fromConstantByteArray(array, start, length));
+                    rows[from + i][slot] = leaf.ofBinary(Binary.fromConstantByteArray(array, advance(length), length));
                 }
             }
         }

@@ -12,7 +12,6 @@ import io.airlift.compress.lz4.Lz4Compressor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +25,8 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -95,21 +92,9 @@ class ParquetCompressionTest {
         byte[] compress(byte[] input) throws IOException;
     }
 
-    @TempDir
-    Path directory;
-
-    private ParquetFixtures fixtures;
+    @RegisterExtension
+    final ParquetFixtures fixtures = new ParquetFixtures();
     private final ParquetFormatReader reader = ParquetFixtures.reader(false);
-
-    @BeforeEach
-    void open() throws Exception {
-        fixtures = new ParquetFixtures(directory);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Codec.class)

@@ -14,7 +14,6 @@ import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.SourceFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +26,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Files that do not fit the query, are not Parquet, are damaged, or whose storage fails. */
 class ParquetErrorsTest {
@@ -41,21 +38,9 @@ class ParquetErrorsTest {
               optional group tags (LIST) { repeated group list { optional binary element (STRING); } }
             }""");
 
-    @TempDir
-    Path directory;
-
-    private ParquetFixtures fixtures;
+    @RegisterExtension
+    final ParquetFixtures fixtures = new ParquetFixtures();
     private final ParquetFormatReader reader = ParquetFixtures.reader(false);
-
-    @BeforeEach
-    void open() throws Exception {
-        fixtures = new ParquetFixtures(directory);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     @Test
     void aMissingColumnIsASchemaMismatchNamingFileAndColumn() throws Exception {
@@ -108,9 +93,9 @@ class ParquetErrorsTest {
 
     @Test
     void aFileThatIsNotParquetIsBadData() throws Exception {
-        SourceFile text = fixtures.writeBytes("data.csv", "id,name\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
-        SourceFile empty = fixtures.writeBytes("empty.parquet", new byte[0]);
-        SourceFile magicOnly = fixtures.writeBytes("magic.parquet", "PAR1PAR1".getBytes(StandardCharsets.US_ASCII));
+        SourceFile text = fixtures.write("data.csv", "id,name\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
+        SourceFile empty = fixtures.write("empty.parquet", new byte[0]);
+        SourceFile magicOnly = fixtures.write("magic.parquet", "PAR1PAR1".getBytes(StandardCharsets.US_ASCII));
 
         for (SourceFile file : List.of(text, empty, magicOnly)) {
             assertBadData(() -> reader.schema(file, 0), file.name());
@@ -122,8 +107,8 @@ class ParquetErrorsTest {
     void aTruncatedFileIsBadData() throws Exception {
         write("whole.parquet", CompressionCodecName.SNAPPY);
         byte[] bytes = fixtures.bytes("whole.parquet");
-        SourceFile cut = fixtures.writeBytes("cut.parquet", Arrays.copyOf(bytes, bytes.length - 20));
-        SourceFile halved = fixtures.writeBytes("halved.parquet", Arrays.copyOf(bytes, bytes.length / 2));
+        SourceFile cut = fixtures.write("cut.parquet", Arrays.copyOf(bytes, bytes.length - 20));
+        SourceFile halved = fixtures.write("halved.parquet", Arrays.copyOf(bytes, bytes.length / 2));
 
         for (SourceFile file : List.of(cut, halved)) {
             assertBadData(() -> reader.schema(file, 0), file.name());
@@ -150,7 +135,7 @@ class ParquetErrorsTest {
         for (int i = (int) chunk[0] + 30; i < chunk[0] + chunk[1]; i++) {
             bytes[i] = (byte) 0xff;
         }
-        SourceFile corrupt = fixtures.writeBytes("corrupt.parquet", bytes);
+        SourceFile corrupt = fixtures.write("corrupt.parquet", bytes);
 
         List<ScanUnit> units = ParquetFixtures.units(reader, corrupt, spec());
 
@@ -163,7 +148,7 @@ class ParquetErrorsTest {
         long[] chunk = chunkOf(file, 0);
         byte[] bytes = fixtures.bytes("good.parquet");
         Arrays.fill(bytes, (int) chunk[0], (int) chunk[0] + 12, (byte) 0x7f);
-        SourceFile corrupt = fixtures.writeBytes("corrupt.parquet", bytes);
+        SourceFile corrupt = fixtures.write("corrupt.parquet", bytes);
 
         List<ScanUnit> units = ParquetFixtures.units(reader, corrupt, spec());
 
@@ -187,7 +172,7 @@ class ParquetErrorsTest {
                 for (int i = at; i < Math.min(at + length, dataEnd); i++) {
                     bytes[i] = (byte) random.nextInt(256);
                 }
-                SourceFile damaged = fixtures.writeBytes("damaged.parquet", bytes);
+                SourceFile damaged = fixtures.write("damaged.parquet", bytes);
                 try {
                     for (ScanUnit unit : ParquetFixtures.units(reader, damaged, wholeRowSpec())) {
                         unit.read(row -> true);
@@ -220,7 +205,7 @@ class ParquetErrorsTest {
             if (random.nextBoolean()) {
                 bytes[Math.min(at + 1, bytes.length - 5)] = (byte) random.nextInt(256);
             }
-            SourceFile damaged = fixtures.writeBytes("damaged.parquet", bytes);
+            SourceFile damaged = fixtures.write("damaged.parquet", bytes);
             try {
                 reader.schema(damaged, 0);
                 for (ScanUnit unit : ParquetFixtures.units(reader, damaged, wholeRowSpec())) {
@@ -276,7 +261,7 @@ class ParquetErrorsTest {
 
     /** Returns the start and length of column {@code column}'s chunk in the first row group. */
     private long[] chunkOf(SourceFile file, int column) throws Exception {
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(directory.resolve(file.name())))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(fixtures.path(file.name())))) {
             ColumnChunkMetaData chunk = footer.getFooter().getBlocks().get(0).getColumns().get(column);
             return new long[] {chunk.getStartingPos(), chunk.getTotalSize()};
         }

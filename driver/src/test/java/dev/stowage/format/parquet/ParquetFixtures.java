@@ -1,12 +1,9 @@
 package dev.stowage.format.parquet;
 
-import dev.stowage.fileio.FileIO;
-import dev.stowage.fileio.FileIOs;
-import dev.stowage.fileio.Location;
-import dev.stowage.fileio.StorageSettings;
 import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatType;
 import dev.stowage.format.FileFormatParser;
+import dev.stowage.format.TempStage;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.ColumnPredicate;
 import dev.stowage.scan.OutputColumn;
@@ -15,11 +12,9 @@ import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.ScanUnits;
 import dev.stowage.scan.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -32,16 +27,11 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
-/** Writes Parquet fixtures into a directory with parquet-java's example writer and reads them back. */
-final class ParquetFixtures implements AutoCloseable {
-    private final Path directory;
-    private final FileIO io;
-
-    ParquetFixtures(Path directory) throws IOException {
-        this.directory = directory;
-        this.io = FileIOs.open(Location.parse("fs://" + directory + "/"), Map.of(), StorageSettings.DEFAULT);
-    }
-
+/**
+ * Writes Parquet fixtures into a {@link TempStage} with parquet-java's example writer and reads them back. Register it
+ * with {@code @RegisterExtension}.
+ */
+final class ParquetFixtures extends TempStage {
     /** Returns the schema written in Parquet's schema language. */
     static MessageType schema(String text) {
         return MessageTypeParser.parseMessageType(text);
@@ -60,7 +50,7 @@ final class ParquetFixtures implements AutoCloseable {
     /** Writes {@code rows} to {@code name} with the writer settings {@code settings} adds. */
     SourceFile write(String name, MessageType schema, List<Group> rows,
             UnaryOperator<ExampleParquetWriter.Builder> settings) throws IOException {
-        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(directory.resolve(name)))
+        ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(new LocalOutputFile(path(name)))
                 .withConf(new PlainParquetConfiguration())
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -71,27 +61,6 @@ final class ParquetFixtures implements AutoCloseable {
             }
         }
         return file(name);
-    }
-
-    /** Writes raw bytes to {@code name}. */
-    SourceFile writeBytes(String name, byte[] bytes) throws IOException {
-        Files.write(directory.resolve(name), bytes);
-        return file(name);
-    }
-
-    /** Returns the bytes of {@code name}. */
-    byte[] bytes(String name) throws IOException {
-        return Files.readAllBytes(directory.resolve(name));
-    }
-
-    /** Returns the storage over the directory. */
-    FileIO io() {
-        return io;
-    }
-
-    /** Returns the file {@code name} as a scan sees it. */
-    SourceFile file(String name) throws IOException {
-        return new SourceFile(io, io.stat(name), name);
     }
 
     /** Returns the default Parquet format, or with {@code missing_field_as = FIELD_DEFAULT} when asked. */
@@ -129,13 +98,8 @@ final class ParquetFixtures implements AutoCloseable {
     static List<List<Object>> rows(ParquetFormatReader reader, SourceFile file, ScanSpec spec) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
         for (ScanUnit unit : units(reader, file, spec)) {
-            unit.read(row -> rows.add(java.util.Arrays.asList(row)));
+            unit.read(row -> rows.add(Arrays.asList(row)));
         }
         return rows;
-    }
-
-    @Override
-    public void close() {
-        io.close();
     }
 }

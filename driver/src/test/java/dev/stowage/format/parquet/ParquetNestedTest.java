@@ -7,7 +7,6 @@ import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.SourceFile;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,10 +15,8 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,21 +58,9 @@ class ParquetNestedTest {
               optional group amounts (LIST) { repeated group list { optional binary element (DECIMAL(10,2)); } }
             }""");
 
-    @TempDir
-    Path directory;
-
-    private ParquetFixtures fixtures;
+    @RegisterExtension
+    final ParquetFixtures fixtures = new ParquetFixtures();
     private final ParquetFormatReader reader = ParquetFixtures.reader(false);
-
-    @BeforeEach
-    void open() throws Exception {
-        fixtures = new ParquetFixtures(directory);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     @Test
     void nestedColumnsAreNullableJsonText() throws Exception {

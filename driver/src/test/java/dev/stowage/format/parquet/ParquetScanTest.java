@@ -13,7 +13,6 @@ import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.SourceFile;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +28,8 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,21 +49,9 @@ class ParquetScanTest {
               optional double x;
             }""");
 
-    @TempDir
-    Path directory;
-
-    private ParquetFixtures fixtures;
+    @RegisterExtension
+    final ParquetFixtures fixtures = new ParquetFixtures();
     private final ParquetFormatReader reader = ParquetFixtures.reader(false);
-
-    @BeforeEach
-    void open() throws Exception {
-        fixtures = new ParquetFixtures(directory);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     @ParameterizedTest
     @EnumSource(WriterSettings.class)
@@ -87,7 +72,7 @@ class ParquetScanTest {
     void dictionaryAndPlainPagesOfOneColumnChunkAreBothRead() throws Exception {
         SourceFile file = writeRows(WriterSettings.V1_DICTIONARY);
 
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(directory.resolve(file.name())))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(fixtures.path(file.name())))) {
             ColumnChunkMetaData uniques = footer.getFooter().getBlocks().get(0).getColumns().get(3);
             ColumnChunkMetaData repeated = footer.getFooter().getBlocks().get(0).getColumns().get(2);
             assertThat(uniques.getEncodings()).contains(Encoding.PLAIN_DICTIONARY, Encoding.PLAIN);
@@ -265,7 +250,7 @@ class ParquetScanTest {
 
         assertThat(file.entry().size()).isGreaterThan(2L * StorageInputStream.WINDOW);
         long chunk;
-        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(directory.resolve(file.name())))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(fixtures.path(file.name())))) {
             BlockMetaData block = footer.getFooter().getBlocks().get(0);
             chunk = block.getColumns().get(0).getTotalSize();
         }

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,30 +24,16 @@ import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.SchemaElement;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.schema.MessageType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every Parquet physical and logical type, read as its SQL type and value. */
 class ParquetTypesTest {
-    @TempDir
-    Path directory;
-
-    private ParquetFixtures fixtures;
+    @RegisterExtension
+    final ParquetFixtures fixtures = new ParquetFixtures();
     private final ParquetFormatReader reader = ParquetFixtures.reader(false);
-
-    @BeforeEach
-    void open() throws Exception {
-        fixtures = new ParquetFixtures(directory);
-    }
-
-    @AfterEach
-    void close() {
-        fixtures.close();
-    }
 
     @Test
     void schemaGivesEachTypeItsSqlType() throws Exception {
@@ -161,7 +146,7 @@ class ParquetTypesTest {
                 .append("time_micros", AllTypes.MILLIS_OF_DAY * 1000L + 999)
                 .append("ts_millis", AllTypes.MOMENT_MILLIS).append("ts_micros", AllTypes.MOMENT_MICROS);
         fixtures.write("modern.parquet", schema, List.of(row));
-        SourceFile file = fixtures.writeBytes("legacy.parquet", withoutLogicalTypes(fixtures.bytes("modern.parquet")));
+        SourceFile file = fixtures.write("legacy.parquet", withoutLogicalTypes(fixtures.bytes("modern.parquet")));
 
         assertThat(reader.schema(file, 0)).extracting(Column::type).containsExactly(
                 ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.VARCHAR, ColumnType.VARBINARY,

@@ -15,16 +15,12 @@ import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.SourceFile;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,20 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CompressedTextTest {
     private static final int RECORDS = 3_000;
 
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     private static String csvText() {
         StringBuilder text = new StringBuilder("id,name\n");

@@ -8,15 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.SourceFile;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,20 +25,8 @@ class CsvBlockCuttingTest {
             {"a", "bc", ",", "\"", "\n", "\r", "\r\n", " ", "é", "😀", "\\", ";", "x"};
     private static final int FIELDS = 4;
 
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     /** A generated file and the rows it must read as. */
     private record Sample(String text, List<List<Object>> rows) {

@@ -20,33 +20,18 @@ import dev.stowage.scan.SourceFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CsvFormatReaderTest {
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     private List<List<Object>> csv(String content, int fields, String... options) throws IOException {
         SourceFile file = files.write("data/x.csv", content);

@@ -10,29 +10,14 @@ import dev.stowage.scan.Column;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.SourceFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The columns INFER_SCHEMA and named access see in CSV and TSV files. */
 class CsvSchemaTest {
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     private List<Column> schema(String content, long maxRecords, String... options) throws IOException {
         SourceFile file = files.write("s.csv", content);

@@ -16,34 +16,18 @@ import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.ScanUnits;
 import dev.stowage.scan.SourceFile;
-import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NdjsonFormatReaderTest {
     private static final ScanSpec WHOLE_ROW = new ScanSpec(List.of(), List.of(new OutputColumn.WholeRow()), List.of());
 
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     private static NdjsonFormatReader reader(String... options) {
         return new NdjsonFormatReader(format("NDJSON", options));

@@ -1,12 +1,9 @@
 package dev.stowage.format.text;
 
-import dev.stowage.fileio.FileIO;
-import dev.stowage.fileio.FileIOs;
-import dev.stowage.fileio.Location;
-import dev.stowage.fileio.StorageSettings;
 import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatParser;
 import dev.stowage.format.OptionValue;
+import dev.stowage.format.TempStage;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.FormatReader;
 import dev.stowage.scan.OutputColumn;
@@ -16,45 +13,20 @@ import dev.stowage.scan.ScanUnits;
 import dev.stowage.scan.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Staged text files in a local directory, and reading them unit by unit as a scan does. */
-final class TextFiles implements AutoCloseable {
-    private final Path root;
-    private final FileIO io;
-
-    TextFiles(Path directory) throws IOException {
-        this.root = directory;
-        this.io = FileIOs.open(Location.parse("fs://" + directory + "/"), Map.of(), StorageSettings.DEFAULT);
-    }
-
+/**
+ * Staged text files in a {@link TempStage}, and reading them unit by unit as a scan does. Register it with
+ * {@code @RegisterExtension}.
+ */
+final class TextFiles extends TempStage {
     /** Writes {@code text} as UTF-8 to {@code name} and returns the file. */
     SourceFile write(String name, String text) throws IOException {
         return write(name, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes {@code bytes} to {@code name} and returns the file. */
-    SourceFile write(String name, byte[] bytes) throws IOException {
-        Path file = root.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-        return file(name);
-    }
-
-    /** Returns the file {@code name}, as a scan sees it. */
-    SourceFile file(String name) throws IOException {
-        return new SourceFile(io, io.stat(name), name);
-    }
-
-    @Override
-    public void close() {
-        io.close();
     }
 
     /** Returns the format of {@code type} with {@code options} given as {@code key, value, ...} strings. */

@@ -12,31 +12,16 @@ import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.SourceFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TsvFormatReaderTest {
-    @TempDir
-    Path directory;
-
-    private TextFiles files;
-
-    @BeforeEach
-    void open() throws IOException {
-        files = new TextFiles(directory);
-    }
-
-    @AfterEach
-    void close() {
-        files.close();
-    }
+    @RegisterExtension
+    final TextFiles files = new TextFiles();
 
     private List<List<Object>> tsv(String content, int fields, String... options) throws IOException {
         SourceFile file = files.write("t/x.tsv", content);

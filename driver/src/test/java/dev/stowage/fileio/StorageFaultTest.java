@@ -152,6 +152,32 @@ class StorageFaultTest {
     }
 
     @Test
+    void aReadFromAServerThatNeverAnswersHitsTheDeadlineAndCloseReturns() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        silentSockets.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long start = System.nanoTime();
+            FileIO io = open("http://127.0.0.1:" + silent.getLocalPort(), new StorageSettings(Duration.ofMillis(800), 0));
+            assertThatThrownBy(() -> io.read("a.txt", 0, 10))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.TIMEOUT))
+                    .hasMessageContaining("did not answer read within 800 ms");
+            io.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThatThrownBy(() -> io.read("a.txt", 0, 10)).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachable() throws IOException {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

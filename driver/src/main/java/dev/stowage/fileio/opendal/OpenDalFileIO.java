@@ -18,6 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.opendal.AsyncOperator;
+import org.apache.opendal.Operator;
 import org.apache.opendal.Capability;
 import org.apache.opendal.Entry;
 import org.apache.opendal.ListOptions;
@@ -36,25 +40,37 @@ import org.apache.opendal.layer.RetryLayer;
 /**
  * A {@link FileIO} over an Apache OpenDAL operator, the storage layer Databend uses.
  *
- * <p>Every call goes through OpenDAL's asynchronous API and waits at most {@link StorageSettings#timeout()}, since
- * its blocking calls have no deadline. Transient failures are retried by OpenDAL's retry layer; permanent ones are
- * not. A read-write lock keeps {@link #close()} from releasing the native operator while a call uses it, because
- * using a released operator crashes the JVM.
+ * <p>Every call waits at most {@link StorageSettings#timeout()}, since OpenDAL's blocking calls have no deadline.
+ * Calls go through OpenDAL's asynchronous API, except reads: the Java binding (0.48) completes asynchronous calls on
+ * native threads that never release the JNI references they create, so every byte read that way would stay on the
+ * heap for good. Reads therefore run OpenDAL's blocking API on threads of {@link #READERS}, waited for with the same
+ * deadline. Transient failures are retried by OpenDAL's retry layer; permanent ones are not. A read-write lock keeps
+ * {@link #close()} from releasing the native operator while a call, or a read still running after its deadline,
+ * uses it, because using a released operator crashes the JVM.
  */
 public final class OpenDalFileIO implements FileIO, SupportsPresign {
     private static final Pattern SAFE_GCS_NAME = Pattern.compile("[A-Za-z0-9/._~-]*");
 
     private final Location location;
     private final StorageSettings settings;
+    /** Runs blocking reads, so that a read past its deadline holds a thread, not the caller. */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "stowage-storage-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final AsyncOperator operator;
+    private final Operator blocking;
     private final Capability capability;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private volatile boolean closed;
 
     private OpenDalFileIO(Location location, StorageSettings settings, AsyncOperator operator) {
         this.location = location;
         this.settings = settings;
         this.operator = operator;
+        this.blocking = operator.blocking();
         this.capability = operator.info.fullCapability;
     }
 
@@ -131,10 +147,10 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
             // the in-memory service never answers a range that runs past the end of the file
             long size = stat(path).size();
             long available = Math.max(0, Math.min(length, size - offset));
-            return available == 0 ? new byte[0] : call("read", path, () -> operator.read(path, offset, available));
+            return available == 0 ? new byte[0] : call("read", path, () -> blockingRead(path, offset, available));
         }
         try {
-            return call("read", path, () -> operator.read(path, offset, length));
+            return call("read", path, () -> blockingRead(path, offset, length));
         } catch (StorageException e) {
             if (e.kind() != Kind.OTHER) {
                 throw e;
@@ -148,7 +164,7 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
                 throw e;
             }
             long available = size - offset;
-            return call("read", path, () -> operator.read(path, offset, available));
+            return call("read", path, () -> blockingRead(path, offset, available));
         }
     }
 
@@ -194,10 +210,22 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
+        boolean locked = false;
+        try {
+            // a read past its deadline may still be inside the native operator: wait for it a while, not for ever
+            locked = lifecycle.writeLock().tryLock(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!locked) {
+            // the operator is left to that read rather than released under it
+            closed = true;
+            return;
+        }
         try {
             if (!closed) {
                 closed = true;
+                blocking.close();
                 operator.close();
             }
         } finally {
@@ -208,6 +236,22 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
     @Override
     public String toString() {
         return "OpenDalFileIO[" + location + "]";
+    }
+
+    /** Starts a blocking read on a reader thread, which holds the lifecycle lock while it uses the operator. */
+    private CompletableFuture<byte[]> blockingRead(String path, long offset, long length) {
+        return CompletableFuture.supplyAsync(() -> {
+            lifecycle.readLock().lock();
+            try {
+                if (closed) {
+                    throw new CompletionException(new StorageException(Kind.OTHER,
+                            "Cannot read " + location.describe(path) + ": the storage client is closed."));
+                }
+                return blocking.read(path, offset, length);
+            } finally {
+                lifecycle.readLock().unlock();
+            }
+        }, READERS);
     }
 
     /** Runs one storage call under the lifecycle lock and waits for it at most the configured timeout. */
@@ -238,6 +282,9 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
                 throw interrupted;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
+                if (cause instanceof StorageException storage) {
+                    throw storage;
+                }
                 if (cause instanceof OpenDALException openDal) {
                     throw OpenDalErrors.translate(openDal, operation, where);
                 }

@@ -78,4 +78,16 @@ class S3StageQueryTest extends StageQueryContractTest {
                 + "' SECRET_ACCESS_KEY = 'not-the-secret-key'))", "42501", 0);
         assertThat(e.getMessage()).doesNotContain("not-the-secret-key");
     }
+
+    @Test
+    void inlineSecretsStayOutOfErrorsAndPlans() throws Exception {
+        put("u", "t.parquet", duck("SELECT 1 AS n", "FORMAT parquet"));
+        String location = "'" + url("u") + "t.parquet' (CONNECTION => (ENDPOINT_URL = '" + s3.endpoint()
+                + "' ACCESS_KEY_ID = '" + S3ProxyServer.ACCESS_KEY + "' SECRET_ACCESS_KEY = '" + S3ProxyServer.SECRET_KEY
+                + "'))";
+        Throwable e = failure(connection, "SELECT nope FROM " + location, "42000", 1065);
+        assertThat(e.getMessage()).contains("nope").doesNotContain(S3ProxyServer.SECRET_KEY);
+        String plan = rows(connection, "EXPLAIN PLAN FOR SELECT n FROM " + location).toString();
+        assertThat(plan).contains("StageFilesScan").doesNotContain(S3ProxyServer.SECRET_KEY);
+    }
 }

@@ -8,7 +8,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Global aggregates (COUNT, SUM, MIN, MAX; no grouping, no DISTINCT) of the rows of a staged-file scan that satisfy
  * all of some simple conditions, computed per scan unit where the rows are decoded and merged in unit order.
- * Immutable.
+ * Immutable; the state of a unit is one {@link Accumulator} per aggregate.
  */
 final class ScanAggregation implements PartialAggregate {
     /** What one aggregate computes. */
@@ -24,30 +24,46 @@ final class ScanAggregation implements PartialAggregate {
      * @param sum how a SUM adds, from its result type
      */
     record Call(Kind kind, int slot, SqlTypeName sum) {
+        Accumulator newAccumulator() {
+            return switch (kind) {
+                case COUNT_ALL -> new CountAll();
+                case COUNT -> new Count(slot);
+                case SUM, SUM0 -> switch (sum) {
+                    case BIGINT -> new LongSum(slot, kind == Kind.SUM0);
+                    case DOUBLE, FLOAT -> new DoubleSum(slot, kind == Kind.SUM0, false);
+                    case REAL -> new DoubleSum(slot, kind == Kind.SUM0, true);
+                    default -> new DecimalSum(slot, kind == Kind.SUM0);
+                };
+                case MIN -> new Extreme(slot, true);
+                case MAX -> new Extreme(slot, false);
+            };
+        }
     }
 
-    private final List<Call> calls;
-    private final List<SlotPredicate> conditions;
+    /** The running value of one aggregate over the rows of one unit, then of the units merged into it. */
+    private interface Accumulator {
+        void add(Object[] row);
+
+        /** Adds {@code other}, an accumulator of the same call over later rows. */
+        void merge(Accumulator other);
+
+        /** Returns the value in the internal representation of the aggregate's result type. */
+        Object result();
+    }
+
+    private final Call[] calls;
+    private final SlotPredicate[] conditions;
 
     ScanAggregation(List<Call> calls, List<SlotPredicate> conditions) {
-        this.calls = List.copyOf(calls);
-        this.conditions = List.copyOf(conditions);
+        this.calls = calls.toArray(new Call[0]);
+        this.conditions = conditions.toArray(new SlotPredicate[0]);
     }
 
     @Override
     public Object[] start() {
-        Object[] state = new Object[calls.size()];
+        Object[] state = new Object[calls.length];
         for (int i = 0; i < state.length; i++) {
-            Call call = calls.get(i);
-            state[i] = switch (call.kind()) {
-                case COUNT_ALL, COUNT -> new long[1];
-                case SUM, SUM0 -> switch (call.sum()) {
-                    case BIGINT -> new LongSum();
-                    case DOUBLE, REAL, FLOAT -> new double[2];
-                    default -> new BigDecimal[1];
-                };
-                case MIN, MAX -> new Object[1];
-            };
+            state[i] = calls[i].newAccumulator();
         }
         return state;
     }
@@ -59,48 +75,15 @@ final class ScanAggregation implements PartialAggregate {
                 return;
             }
         }
-        for (int i = 0; i < state.length; i++) {
-            Call call = calls.get(i);
-            Object value = call.kind() == Kind.COUNT_ALL ? null : row[call.slot()];
-            switch (call.kind()) {
-                case COUNT_ALL -> ((long[]) state[i])[0]++;
-                case COUNT -> {
-                    if (value != null) {
-                        ((long[]) state[i])[0]++;
-                    }
-                }
-                case SUM, SUM0 -> {
-                    if (value != null) {
-                        addToSum(state[i], value);
-                    }
-                }
-                case MIN, MAX -> keepExtreme((Object[]) state[i], value, call.kind() == Kind.MIN);
-            }
+        for (Object accumulator : state) {
+            ((Accumulator) accumulator).add(row);
         }
     }
 
     /** Adds the partial state {@code state} of a later unit to {@code total}. */
     void merge(Object[] total, Object[] state) {
         for (int i = 0; i < total.length; i++) {
-            switch (calls.get(i).kind()) {
-                case COUNT_ALL, COUNT -> ((long[]) total[i])[0] += ((long[]) state[i])[0];
-                case SUM, SUM0 -> {
-                    if (total[i] instanceof LongSum sum) {
-                        sum.merge((LongSum) state[i]);
-                    } else if (total[i] instanceof double[] sum) {
-                        double[] other = (double[]) state[i];
-                        sum[0] += other[0];
-                        sum[1] += other[1];
-                    } else {
-                        BigDecimal other = ((BigDecimal[]) state[i])[0];
-                        if (other != null) {
-                            addToSum(total[i], other);
-                        }
-                    }
-                }
-                case MIN, MAX -> keepExtreme((Object[]) total[i], ((Object[]) state[i])[0],
-                        calls.get(i).kind() == Kind.MIN);
-            }
+            ((Accumulator) total[i]).merge((Accumulator) state[i]);
         }
     }
 
@@ -108,72 +91,203 @@ final class ScanAggregation implements PartialAggregate {
     Object[] result(Object[] state) {
         Object[] row = new Object[state.length];
         for (int i = 0; i < row.length; i++) {
-            Call call = calls.get(i);
-            row[i] = switch (call.kind()) {
-                case COUNT_ALL, COUNT -> ((long[]) state[i])[0];
-                case SUM, SUM0 -> sumResult(state[i], call);
-                case MIN, MAX -> ((Object[]) state[i])[0];
-            };
+            row[i] = ((Accumulator) state[i]).result();
         }
         return row;
     }
 
-    private static Object sumResult(Object state, Call call) {
-        boolean zeroWhenEmpty = call.kind() == Kind.SUM0;
-        if (state instanceof LongSum sum) {
-            return sum.count == 0 && !zeroWhenEmpty ? null : (Object) sum.value;
+    private static final class CountAll implements Accumulator {
+        private long count;
+
+        @Override
+        public void add(Object[] row) {
+            count++;
         }
-        if (state instanceof double[] sum) {
-            if (sum[1] == 0 && !zeroWhenEmpty) {
-                return null;
+
+        @Override
+        public void merge(Accumulator other) {
+            count += ((CountAll) other).count;
+        }
+
+        @Override
+        public Object result() {
+            return count;
+        }
+    }
+
+    private static final class Count implements Accumulator {
+        private final int slot;
+        private long count;
+
+        Count(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void add(Object[] row) {
+            if (row[slot] != null) {
+                count++;
             }
-            return call.sum() == SqlTypeName.REAL ? (Object) (float) sum[0] : (Object) sum[0];
         }
-        BigDecimal sum = ((BigDecimal[]) state)[0];
-        return sum == null && zeroWhenEmpty ? BigDecimal.ZERO : sum;
-    }
 
-    private static void addToSum(Object state, Object value) {
-        if (state instanceof LongSum sum) {
-            sum.add(((Number) value).longValue());
-        } else if (state instanceof double[] sum) {
-            sum[0] += ((Number) value).doubleValue();
-            sum[1]++;
-        } else {
-            BigDecimal[] sum = (BigDecimal[]) state;
-            BigDecimal decimal = value instanceof BigDecimal exact ? exact : BigDecimal.valueOf(((Number) value).longValue());
-            sum[0] = sum[0] == null ? decimal : sum[0].add(decimal);
+        @Override
+        public void merge(Accumulator other) {
+            count += ((Count) other).count;
         }
-    }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void keepExtreme(Object[] state, Object value, boolean min) {
-        if (value == null) {
-            return;
-        }
-        if (state[0] == null) {
-            state[0] = value;
-            return;
-        }
-        int order = ((Comparable) value).compareTo(state[0]);
-        if (min ? order < 0 : order > 0) {
-            state[0] = value;
+        @Override
+        public Object result() {
+            return count;
         }
     }
 
     /** An integer sum to a BIGINT result (of integers narrower than BIGINT, which cannot overflow it in practice). */
-    private static final class LongSum {
-        long value;
-        long count;
+    private static final class LongSum implements Accumulator {
+        private final int slot;
+        private final boolean zeroWhenEmpty;
+        private long sum;
+        private long count;
 
-        void add(long addend) {
-            value = Math.addExact(value, addend);
-            count++;
+        LongSum(int slot, boolean zeroWhenEmpty) {
+            this.slot = slot;
+            this.zeroWhenEmpty = zeroWhenEmpty;
         }
 
-        void merge(LongSum other) {
-            value = Math.addExact(value, other.value);
-            count += other.count;
+        @Override
+        public void add(Object[] row) {
+            Object value = row[slot];
+            if (value != null) {
+                sum = Math.addExact(sum, ((Number) value).longValue());
+                count++;
+            }
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            LongSum later = (LongSum) other;
+            sum = Math.addExact(sum, later.sum);
+            count += later.count;
+        }
+
+        @Override
+        public Object result() {
+            return count == 0 && !zeroWhenEmpty ? null : sum;
+        }
+    }
+
+    private static final class DoubleSum implements Accumulator {
+        private final int slot;
+        private final boolean zeroWhenEmpty;
+        private final boolean real;
+        private double sum;
+        private long count;
+
+        DoubleSum(int slot, boolean zeroWhenEmpty, boolean real) {
+            this.slot = slot;
+            this.zeroWhenEmpty = zeroWhenEmpty;
+            this.real = real;
+        }
+
+        @Override
+        public void add(Object[] row) {
+            Object value = row[slot];
+            if (value != null) {
+                sum += ((Number) value).doubleValue();
+                count++;
+            }
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            DoubleSum later = (DoubleSum) other;
+            sum += later.sum;
+            count += later.count;
+        }
+
+        @Override
+        public Object result() {
+            if (count == 0 && !zeroWhenEmpty) {
+                return null;
+            }
+            return real ? (Object) (float) sum : (Object) sum;
+        }
+    }
+
+    private static final class DecimalSum implements Accumulator {
+        private final int slot;
+        private final boolean zeroWhenEmpty;
+        private BigDecimal sum;
+
+        DecimalSum(int slot, boolean zeroWhenEmpty) {
+            this.slot = slot;
+            this.zeroWhenEmpty = zeroWhenEmpty;
+        }
+
+        @Override
+        public void add(Object[] row) {
+            Object value = row[slot];
+            if (value != null) {
+                add(value instanceof BigDecimal exact ? exact : BigDecimal.valueOf(((Number) value).longValue()));
+            }
+        }
+
+        private void add(BigDecimal value) {
+            sum = sum == null ? value : sum.add(value);
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            BigDecimal later = ((DecimalSum) other).sum;
+            if (later != null) {
+                add(later);
+            }
+        }
+
+        @Override
+        public Object result() {
+            return sum == null && zeroWhenEmpty ? BigDecimal.ZERO : sum;
+        }
+    }
+
+    /** MIN or MAX: the least or greatest non-null value. */
+    private static final class Extreme implements Accumulator {
+        private final int slot;
+        private final boolean least;
+        private Comparable<Object> value;
+
+        Extreme(int slot, boolean least) {
+            this.slot = slot;
+            this.least = least;
+        }
+
+        @Override
+        public void add(Object[] row) {
+            keep(row[slot]);
+        }
+
+        @SuppressWarnings("unchecked")
+        private void keep(Object candidate) {
+            if (candidate == null) {
+                return;
+            }
+            if (value == null) {
+                value = (Comparable<Object>) candidate;
+                return;
+            }
+            int order = ((Comparable<Object>) candidate).compareTo(value);
+            if (least ? order < 0 : order > 0) {
+                value = (Comparable<Object>) candidate;
+            }
+        }
+
+        @Override
+        public void merge(Accumulator other) {
+            keep(((Extreme) other).value);
+        }
+
+        @Override
+        public Object result() {
+            return value;
         }
     }
 }

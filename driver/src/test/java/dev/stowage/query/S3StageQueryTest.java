@@ -90,4 +90,16 @@ class S3StageQueryTest extends StageQueryContractTest {
         String plan = rows(connection, "EXPLAIN PLAN FOR SELECT n FROM " + location).toString();
         assertThat(plan).contains("StageFilesScan").doesNotContain(S3ProxyServer.SECRET_KEY);
     }
+
+    @Test
+    void inferSchemaOfAUriWithANamedConnection() throws Exception {
+        put("v", "1.parquet", duck("SELECT 1::INTEGER AS a", "FORMAT parquet"));
+        put("v", "2.parquet", duck("SELECT 2.5::DOUBLE AS a, 'x' AS b", "FORMAT parquet"));
+        String infer = "SELECT column_name, type, filenames FROM INFER_SCHEMA(LOCATION => '" + url("v")
+                + "', CONNECTION_NAME => 'proxy'";
+        assertThat(rows(connection, infer + ") ORDER BY order_id")).containsExactly(
+                List.of("a", "DOUBLE", "1.parquet, 2.parquet"), List.of("b", "VARCHAR", "2.parquet"));
+        assertThat(rows(connection, infer + ", MAX_FILE_COUNT => 1, MAX_RECORDS_PRE_FILE => 10) ORDER BY order_id"))
+                .containsExactly(List.of("a", "INTEGER", "1.parquet"));
+    }
 }

@@ -5,7 +5,6 @@ import static dev.stowage.format.text.TextFiles.positional;
 import static dev.stowage.format.text.TextFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.SourceFile;
 import java.util.ArrayList;

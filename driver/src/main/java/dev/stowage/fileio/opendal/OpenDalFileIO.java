@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,10 +42,10 @@ import org.apache.opendal.layer.RetryLayer;
  * A {@link FileIO} over an Apache OpenDAL operator, the storage layer Databend uses.
  *
  * <p>Every call waits at most {@link StorageSettings#timeout()}, since OpenDAL's blocking calls have no deadline.
- * Calls go through OpenDAL's asynchronous API, except reads: the Java binding (0.48) completes asynchronous calls on
- * native threads that never release the JNI references they create, so every byte read that way would stay on the
- * heap for good. Reads therefore run OpenDAL's blocking API on threads of {@link #READERS}, waited for with the same
- * deadline. Transient failures are retried by OpenDAL's retry layer; permanent ones are not. A read-write lock keeps
+ * Calls run OpenDAL's blocking API on threads of {@link #STORAGE_THREADS} rather than its asynchronous API: the Java
+ * binding (0.48) completes asynchronous calls on native threads that never release the JNI references they create,
+ * so every byte read and every entry listed that way would stay on the heap for good. Presigning, which only the
+ * asynchronous API offers, is the exception. Transient failures are retried by OpenDAL's retry layer; permanent ones are not. A read-write lock keeps
  * {@link #close()} from releasing the native operator while a call, or a read still running after its deadline,
  * uses it, because using a released operator crashes the JVM.
  */
@@ -53,9 +54,9 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
 
     private final Location location;
     private final StorageSettings settings;
-    /** Runs blocking reads, so that a read past its deadline holds a thread, not the caller. */
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "stowage-storage-read");
+    /** Runs the blocking calls, so that a call past its deadline holds one of these threads, not the caller. */
+    private static final ExecutorService STORAGE_THREADS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "stowage-storage");
         thread.setDaemon(true);
         return thread;
     });
@@ -115,7 +116,8 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
         location.key(prefix);
         String directory = prefix.substring(0, prefix.lastIndexOf('/') + 1);
         ListOptions options = ListOptions.builder().recursive(true).build();
-        List<Entry> entries = call("list", prefix, () -> operator.list(directory.isEmpty() ? "/" : directory, options));
+        List<Entry> entries = call("list", prefix,
+                () -> blocking(path -> blocking.list(directory.isEmpty() ? "/" : directory, options), prefix));
         // in-memory listings report no sizes: those take a stat per file
         boolean sizesListed = location.type() != StorageType.MEMORY;
         return entries.stream()
@@ -129,7 +131,7 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
     @Override
     public FileEntry stat(String path) throws IOException {
         location.key(path);
-        Metadata metadata = call("stat", path, () -> operator.stat(path));
+        Metadata metadata = call("stat", path, () -> blocking(blocking::stat, path));
         if (!metadata.isFile()) {
             throw new StorageException(Kind.NOT_FOUND, "Storage object " + location.describe(path)
                     + " is a directory, not a file.");
@@ -147,10 +149,10 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
             // the in-memory service never answers a range that runs past the end of the file
             long size = stat(path).size();
             long available = Math.max(0, Math.min(length, size - offset));
-            return available == 0 ? new byte[0] : call("read", path, () -> blockingRead(path, offset, available));
+            return available == 0 ? new byte[0] : call("read", path, () -> blocking(target -> blocking.read(target, offset, available), path));
         }
         try {
-            return call("read", path, () -> blockingRead(path, offset, length));
+            return call("read", path, () -> blocking(target -> blocking.read(target, offset, length), path));
         } catch (StorageException e) {
             if (e.kind() != Kind.OTHER) {
                 throw e;
@@ -164,7 +166,7 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
                 throw e;
             }
             long available = size - offset;
-            return call("read", path, () -> blockingRead(path, offset, available));
+            return call("read", path, () -> blocking(target -> blocking.read(target, offset, available), path));
         }
     }
 
@@ -182,13 +184,19 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
             throw new StorageException(Kind.UNSUPPORTED, "Cannot write " + location.describe(path) + ": GCS object"
                     + " names with characters other than letters, digits and / . _ ~ - cannot be written yet; they can be read.");
         }
-        call("write", path, () -> operator.write(path, bytes));
+        call("write", path, () -> blocking(target -> {
+            blocking.write(target, bytes);
+            return null;
+        }, path));
     }
 
     @Override
     public void delete(String path) throws IOException {
         location.key(path);
-        call("delete", path, () -> operator.delete(path));
+        call("delete", path, () -> blocking(target -> {
+            blocking.delete(target);
+            return null;
+        }, path));
     }
 
     @Override
@@ -238,20 +246,23 @@ public final class OpenDalFileIO implements FileIO, SupportsPresign {
         return "OpenDalFileIO[" + location + "]";
     }
 
-    /** Starts a blocking read on a reader thread, which holds the lifecycle lock while it uses the operator. */
-    private CompletableFuture<byte[]> blockingRead(String path, long offset, long length) {
+    /**
+     * Starts {@code work} on {@code path} with the blocking operator on a storage thread, which holds the lifecycle
+     * lock while it uses the operator.
+     */
+    private <T> CompletableFuture<T> blocking(Function<String, T> work, String path) {
         return CompletableFuture.supplyAsync(() -> {
             lifecycle.readLock().lock();
             try {
                 if (closed) {
                     throw new CompletionException(new StorageException(Kind.OTHER,
-                            "Cannot read " + location.describe(path) + ": the storage client is closed."));
+                            "Cannot use " + location.describe(path) + ": the storage client is closed."));
                 }
-                return blocking.read(path, offset, length);
+                return work.apply(path);
             } finally {
                 lifecycle.readLock().unlock();
             }
-        }, READERS);
+        }, STORAGE_THREADS);
     }
 
     /** Runs one storage call under the lifecycle lock and waits for it at most the configured timeout. */

@@ -67,7 +67,7 @@ final class DataSet {
             copy(statement, generator, data.csv, "FORMAT csv, HEADER false");
             copy(statement, generator, data.parquet, "FORMAT parquet, COMPRESSION snappy");
             if (!Files.exists(data.headerCsv)) {
-                System.out.println("writing " + data.headerCsv);
+                System.err.println("writing " + data.headerCsv);
                 Path partial = data.headerCsv.resolveSibling("x_header.csv.partial");
                 try (OutputStream out = Files.newOutputStream(partial)) {
                     out.write((CALCITE_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
@@ -85,7 +85,7 @@ final class DataSet {
         if (Files.exists(target)) {
             return;
         }
-        System.out.println("writing " + target);
+        System.err.println("writing " + target);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         duck.execute("COPY (" + generator + ") TO " + literal(partial) + " (" + options + ")");

@@ -61,7 +61,7 @@ final class S3Fixture implements AutoCloseable {
         if (existing != null && existing.contentLength() != null && existing.contentLength() == size) {
             return;
         }
-        System.out.println("uploading " + key + " to s3://" + BUCKET + "/");
+        System.err.println("uploading " + key + " to s3://" + BUCKET + "/");
         try (InputStream in = Files.newInputStream(file)) {
             store.putBlob(PutObjectRequest.builder().bucket(BUCKET).key(key).contentLength(size).build(), in);
         }

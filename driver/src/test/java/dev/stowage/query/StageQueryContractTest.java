@@ -280,6 +280,34 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void concurrentQueriesOnOneConnectionEachGetTheirRows() throws Exception {
+        stage("s");
+        put("s", "c/p.parquet", duck("SELECT range AS id FROM range(200000)", "FORMAT parquet, ROW_GROUP_SIZE 10000"));
+        Path csv = scratch.resolve("c.csv");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            text.append(i).append(",x").append(i).append('\n');
+        }
+        Files.writeString(csv, text);
+        put("s", "c/t.csv", csv);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<List<String>>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String sql = i % 2 == 0 ? "SELECT count(*), sum(id) FROM @s/c/p.parquet"
+                        : "SELECT count(*), sum($1::INT) FROM @s/c/t.csv (FILE_FORMAT => 'CSV')";
+                results.add(pool.submit(() -> rows(connection, sql)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(
+                        i % 2 == 0 ? List.of("200000", "19999900000") : List.of("50000", "1249975000"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void stagedFilesWorkAnywhereATableDoes() throws Exception {
         stage("s");
         put("s", "l.parquet", duck("SELECT range AS id, 'n' || range AS name FROM range(5)", "FORMAT parquet"));

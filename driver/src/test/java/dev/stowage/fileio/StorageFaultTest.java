@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +28,7 @@ class StorageFaultTest {
 
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<Socket> silentSockets = new ArrayList<>();
+    private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws IOException {
@@ -39,6 +38,23 @@ class StorageFaultTest {
         for (Socket socket : silentSockets) {
             socket.close();
         }
+    }
+
+    /** Starts a server on 127.0.0.1 that accepts connections and never answers on them. */
+    private ServerSocket silentServer() throws IOException {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (!silent.isClosed()) {
+                    silentSockets.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return silent;
     }
 
     private interface Script {
@@ -127,18 +143,7 @@ class StorageFaultTest {
 
     @Test
     void aServerThatNeverAnswersHitsTheDeadline() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        silentSockets.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (ServerSocket silent = silentServer()) {
             try (FileIO io = open("http://127.0.0.1:" + silent.getLocalPort(),
                     new StorageSettings(Duration.ofMillis(800), 3))) {
                 long start = System.nanoTime();
@@ -153,18 +158,7 @@ class StorageFaultTest {
 
     @Test
     void aReadFromAServerThatNeverAnswersHitsTheDeadlineAndCloseReturns() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        silentSockets.add(silent.accept());
-                    }
-                } catch (IOException closed) {
-                    // the test is over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (ServerSocket silent = silentServer()) {
             long start = System.nanoTime();
             FileIO io = open("http://127.0.0.1:" + silent.getLocalPort(), new StorageSettings(Duration.ofMillis(800), 0));
             assertThatThrownBy(() -> io.read("a.txt", 0, 10))

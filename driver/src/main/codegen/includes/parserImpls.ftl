@@ -532,3 +532,158 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(targetType);
     }
 }
+
+/* column type [NULL | NOT NULL], added to list */
+void TableColumn(List<SqlNode> list) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    final boolean nullable;
+}
+{
+    name = SimpleIdentifier() type = DataType() nullable = NullableOptDefaultTrue()
+    {
+        list.add(SqlDdlNodes.column(name.getParserPosition().plus(getPos()), name,
+            type.withNullable(nullable), null, nullable ? ColumnStrategy.NULLABLE : ColumnStrategy.NOT_NULLABLE));
+    }
+}
+
+/*
+ * CREATE [OR REPLACE] TABLE [IF NOT EXISTS] [db.]name ( column type [NULL | NOT NULL] [, ...] )
+ *     [ENGINE = FUSE] ['<uri>/' [CONNECTION = (...)]] [FILE_FORMAT = (...)]
+ */
+SqlCreate SqlCreateTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier id;
+    final Span columnSpan;
+    final List<SqlNode> columns = new ArrayList<SqlNode>();
+    String url = null;
+    SqlNodeList connection = null;
+    SqlNodeList fileFormat = null;
+    SqlIdentifier key;
+    SqlIdentifier word;
+    String text;
+    SqlNodeList list;
+}
+{
+    <TABLE> ifNotExists = IfNotExistsOpt()
+    {
+        if (replace && ifNotExists) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "option IF NOT EXISTS and OR REPLACE are incompatible.");
+        }
+    }
+    id = CompoundIdentifier()
+    <LPAREN> { columnSpan = span(); }
+    TableColumn(columns) ( <COMMA> TableColumn(columns) )*
+    <RPAREN>
+    (
+        text = SimpleStringLiteral()
+        {
+            if (url != null) {
+                throw StowageSqlNodes.parseError(getPos(), "CREATE TABLE takes one location.");
+            }
+            url = text;
+        }
+    |
+        key = SimpleIdentifier() <EQ>
+        (
+            list = GenericOptionList()
+            {
+                String listKey = key.getSimple().toUpperCase(java.util.Locale.ROOT);
+                if (listKey.equals("CONNECTION") && connection == null) {
+                    connection = list;
+                } else if (listKey.equals("FILE_FORMAT") && fileFormat == null) {
+                    fileFormat = list;
+                } else {
+                    throw StowageSqlNodes.parseError(key.getParserPosition(),
+                        "Unexpected option " + key + " in CREATE TABLE.");
+                }
+            }
+        |
+            word = SimpleIdentifier()
+            {
+                if (!key.getSimple().equalsIgnoreCase("ENGINE")) {
+                    throw StowageSqlNodes.parseError(key.getParserPosition(),
+                        "Unexpected option " + key + " in CREATE TABLE.");
+                }
+                if (!word.getSimple().equalsIgnoreCase("FUSE")) {
+                    throw StowageSqlNodes.parseError(word.getParserPosition(),
+                        "Engine " + word + " is not supported; tables use ENGINE = FUSE.");
+                }
+            }
+        )
+    )*
+    {
+        if (connection != null && url == null) {
+            throw StowageSqlNodes.parseError(s.end(this),
+                "CONNECTION needs the table's location: CREATE TABLE " + id + " (...) '<uri>/' CONNECTION = (...).");
+        }
+        return new SqlCreateTable(s.end(this), replace, ifNotExists, id,
+            new SqlNodeList(columns, columnSpan.end(this)), url, connection, fileFormat);
+    }
+}
+
+/* DROP TABLE [IF EXISTS] [db.]name [ALL] */
+SqlDrop SqlDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier id;
+}
+{
+    <TABLE> ifExists = IfExistsOpt() id = CompoundIdentifier() [ <ALL> ]
+    {
+        return new SqlDropObject(s.end(this), SqlDropObject.ObjectKind.TABLE, ifExists, id);
+    }
+}
+
+/* TRUNCATE TABLE [db.]name */
+SqlNode SqlTruncateTable() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <TRUNCATE> { s = span(); } <TABLE> id = CompoundIdentifier()
+    {
+        return new SqlTruncateTable(s.end(this), id);
+    }
+}
+
+/* ALTER TABLE [IF EXISTS] [db.]name CONNECTION = ( ... ) */
+SqlNode SqlAlterTableConnection() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier id;
+    final SqlIdentifier key;
+    final SqlNodeList connection;
+}
+{
+    <ALTER> { s = span(); } <TABLE> ifExists = IfExistsOpt() id = CompoundIdentifier()
+    key = SimpleIdentifier()
+    {
+        if (!key.getSimple().equalsIgnoreCase("CONNECTION")) {
+            throw StowageSqlNodes.parseError(key.getParserPosition(),
+                "ALTER TABLE supports only CONNECTION = (...); got " + key + ".");
+        }
+    }
+    <EQ> connection = GenericOptionList()
+    {
+        return new SqlAlterTableConnection(s.end(this), ifExists, id, connection);
+    }
+}
+
+/* SHOW CREATE TABLE [db.]name, a query over system.show_create_table */
+SqlNode SqlShowCreateTable() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <SHOW> { s = span(); } <CREATE> <TABLE> id = CompoundIdentifier()
+    {
+        return StowageSqlNodes.showCreateTable(id, s.end(this));
+    }
+}

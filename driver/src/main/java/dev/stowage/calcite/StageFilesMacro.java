@@ -64,7 +64,8 @@ final class StageFilesMacro implements TableMacro {
                 : selection.stage().fileFormat();
         FormatReader reader = FormatReaders.of(format);
         int positions = arguments.get(6) == null ? 0 : (Integer) arguments.get(6);
-        StageScanSource source = new StageScanSource(system.stageFiles(), selection, format, reader, system.scanThreads());
+        StageScanSource source = new StageScanSource(() -> system.stageFiles().open(selection.stage()), selection,
+                format, reader, system.scanThreads());
 
         List<TableColumn> columns = new ArrayList<>();
         List<Column> schema = List.of();

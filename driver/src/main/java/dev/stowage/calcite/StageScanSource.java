@@ -25,21 +25,28 @@ import org.apache.calcite.linq4j.Enumerator;
  * The files behind a staged-file table and how to read them. Files are listed anew each time the table is scanned,
  * so a prepared statement sees files added since it was prepared.
  *
- * @param files access to stage storage
+ * @param storage opens the storage the files are on
  * @param selection which files
  * @param format their format
  * @param reader the reader of {@code format}
  * @param parallelism how many threads decode at once
  */
-record StageScanSource(StageFiles files, FileSelection selection, FileFormat format, FormatReader reader,
+record StageScanSource(Storage storage, FileSelection selection, FileFormat format, FormatReader reader,
                        int parallelism) {
+    /** Opens the storage the files are on. */
+    @FunctionalInterface
+    interface Storage {
+        /** Returns a new client; the caller closes it. */
+        FileIO open() throws IOException;
+    }
+
     /**
      * Returns the schema of the first selected file.
      *
      * @throws StowageException {@link ErrorCode#SEMANTIC} when no file is selected
      */
     List<Column> firstFileSchema(long maxRecords) {
-        try (FileIO io = files.open(selection.stage());
+        try (FileIO io = storage.open();
              Stream<FileEntry> entries = StageFiles.select(io, selection)) {
             FileEntry first = entries.findFirst().orElseThrow(() -> new StowageException(ErrorCode.SEMANTIC,
                     "no files found in %s. specify a prefix/pattern/files that matches at least one file",
@@ -58,7 +65,7 @@ record StageScanSource(StageFiles files, FileSelection selection, FileFormat for
     Enumerator<Object[]> scan(ScanSpec spec, StopCondition stop, PartialAggregate partial) {
         FileIO io;
         try {
-            io = files.open(selection.stage());
+            io = storage.open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

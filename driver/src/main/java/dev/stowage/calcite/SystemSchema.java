@@ -5,6 +5,7 @@ import com.google.common.collect.Multimap;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.fileio.StorageSettings;
 import dev.stowage.stage.StageFiles;
+import dev.stowage.table.TableFiles;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import java.util.Map;
 import org.apache.calcite.schema.Function;
@@ -71,7 +72,8 @@ public final class SystemSchema extends AbstractSchema {
                 StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog),
                 StowageSqlNodes.LIST_STAGE_FUNCTION, listStageFunction(),
                 StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files),
-                StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction());
+                StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction(),
+                StowageSqlNodes.SHOW_CREATE_TABLE_FUNCTION, new ShowCreateTableMacro(catalog));
     }
 
     /** Returns how many threads decode staged files for one query. */
@@ -92,6 +94,11 @@ public final class SystemSchema extends AbstractSchema {
     /** Returns {@code list_stage}, the table function that LIST is rewritten into. */
     public Function listStageFunction() {
         return new ListStageMacro(catalog, stageFiles());
+    }
+
+    /** Returns access to the files of this catalog's tables. */
+    public TableFiles tableFiles() {
+        return new TableFiles(catalog, storageSettings);
     }
 
     /** Returns access to the files of this catalog's stages. */

@@ -3,10 +3,14 @@ package dev.stowage.catalog;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.format.FileFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The catalog of connections, stages and named file formats, with Databend's rules for creating and dropping them.
@@ -52,21 +56,10 @@ public final class Catalog {
      *     {@link CreateMode#FAIL_IF_EXISTS}
      */
     public void createConnection(ConnectionDefinition connection, CreateMode mode) {
-        store.update(state -> {
-            if (state.connection(connection.name()).isPresent()) {
-                switch (mode) {
-                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.CONNECTION_ALREADY_EXISTS,
-                            "Connection '%s' already exists.", connection.name());
-                    case KEEP_EXISTING -> {
-                        return state;
-                    }
-                    case REPLACE -> {
-                        // falls through to the write below
-                    }
-                }
-            }
-            return state.withConnection(connection);
-        });
+        create(state -> state.connection(connection.name()), mode,
+                () -> new StowageException(ErrorCode.CONNECTION_ALREADY_EXISTS, "Connection '%s' already exists.",
+                        connection.name()),
+                state -> state.withConnection(connection));
     }
 
     /**
@@ -119,22 +112,9 @@ public final class Catalog {
      *     {@link CreateMode#FAIL_IF_EXISTS}
      */
     public Optional<StageDefinition> createStage(StageDefinition stage, CreateMode mode) {
-        StageDefinition[] replaced = {null};
-        store.update(state -> {
-            Optional<StageDefinition> existing = state.stage(stage.name());
-            if (existing.isPresent()) {
-                switch (mode) {
-                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.STAGE_ALREADY_EXISTS,
-                            "Stage '%s' already exists.", stage.name());
-                    case KEEP_EXISTING -> {
-                        return state;
-                    }
-                    case REPLACE -> replaced[0] = existing.get();
-                }
-            }
-            return state.withStage(stage);
-        });
-        return Optional.ofNullable(replaced[0]);
+        return create(state -> state.stage(stage.name()), mode,
+                () -> new StowageException(ErrorCode.STAGE_ALREADY_EXISTS, "Stage '%s' already exists.", stage.name()),
+                state -> state.withStage(stage));
     }
 
     /**
@@ -161,6 +141,75 @@ public final class Catalog {
         return Optional.ofNullable(dropped[0]);
     }
 
+    /** Returns the table named {@code name} (case-insensitive). */
+    public Optional<TableDefinition> table(String name) {
+        return store.read().table(name);
+    }
+
+    /**
+     * Returns the table named {@code name}.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_TABLE} if there is none
+     */
+    public TableDefinition requireTable(String name) {
+        return table(name).orElseThrow(() -> unknownTable(name));
+    }
+
+    /** Returns all tables, sorted by name. */
+    public List<TableDefinition> tables() {
+        return List.copyOf(store.read().tables().values());
+    }
+
+    /**
+     * Creates {@code table} and returns the table it replaced, if any.
+     *
+     * @throws StowageException {@link ErrorCode#TABLE_ALREADY_EXISTS} if the name is taken and {@code mode} is
+     *     {@link CreateMode#FAIL_IF_EXISTS}
+     */
+    public Optional<TableDefinition> createTable(TableDefinition table, CreateMode mode) {
+        return create(state -> state.table(table.name()), mode,
+                () -> new StowageException(ErrorCode.TABLE_ALREADY_EXISTS, "Table '%s' already exists.", table.name()),
+                state -> state.withTable(table));
+    }
+
+    /**
+     * Drops the table named {@code name} and returns it, or returns empty when there is none and {@code ifExists}.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_TABLE} if there is none and not {@code ifExists}
+     */
+    public Optional<TableDefinition> dropTable(String name, boolean ifExists) {
+        TableDefinition[] dropped = {null};
+        store.update(state -> {
+            dropped[0] = state.table(name).orElse(null);
+            if (dropped[0] == null) {
+                if (ifExists) {
+                    return state;
+                }
+                throw unknownTable(name);
+            }
+            return state.withoutTable(name);
+        });
+        return Optional.ofNullable(dropped[0]);
+    }
+
+    /**
+     * Replaces {@code current} with {@code changed}, unless the table was dropped, re-created or changed since
+     * {@code current} was read.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_TABLE} if the table no longer exists, or
+     *     {@link ErrorCode#TABLE_NOT_ALTERABLE} if it changed concurrently
+     */
+    public void updateTable(TableDefinition current, TableDefinition changed) {
+        store.update(state -> {
+            TableDefinition latest = state.table(current.name()).orElseThrow(() -> unknownTable(current.name()));
+            if (!latest.equals(current)) {
+                throw new StowageException(ErrorCode.TABLE_NOT_ALTERABLE,
+                        "Table '%s' was changed by another statement; run the statement again.", current.name());
+            }
+            return state.withTable(changed);
+        });
+    }
+
     /** Returns the named file format {@code name} (exact, case-sensitive match). */
     public Optional<FileFormat> fileFormat(String name) {
         return store.read().fileFormat(name);
@@ -178,21 +227,10 @@ public final class Catalog {
      *     {@link CreateMode#FAIL_IF_EXISTS}
      */
     public void createFileFormat(String name, FileFormat format, CreateMode mode) {
-        store.update(state -> {
-            if (state.fileFormat(name).isPresent()) {
-                switch (mode) {
-                    case FAIL_IF_EXISTS -> throw new StowageException(ErrorCode.FILE_FORMAT_ALREADY_EXISTS,
-                            "File format '%s' already exists.", name);
-                    case KEEP_EXISTING -> {
-                        return state;
-                    }
-                    case REPLACE -> {
-                        // falls through to the write below
-                    }
-                }
-            }
-            return state.withFileFormat(name, format);
-        });
+        create(state -> state.fileFormat(name), mode,
+                () -> new StowageException(ErrorCode.FILE_FORMAT_ALREADY_EXISTS, "File format '%s' already exists.",
+                        name),
+                state -> state.withFileFormat(name, format));
     }
 
     /**
@@ -217,6 +255,36 @@ public final class Catalog {
             return dropped[0] ? state.withoutFileFormat(name) : state;
         });
         return dropped[0];
+    }
+
+    /**
+     * Commits {@code put} unless {@code existing} finds an object of the same name: then {@code mode} decides
+     * whether to fail with {@code taken}, keep it, or replace it.
+     *
+     * @return the object replaced, if any
+     */
+    private <T> Optional<T> create(Function<CatalogState, Optional<T>> existing, CreateMode mode,
+            Supplier<StowageException> taken, UnaryOperator<CatalogState> put) {
+        List<T> replaced = new ArrayList<>(1);
+        store.update(state -> {
+            replaced.clear();
+            Optional<T> found = existing.apply(state);
+            if (found.isPresent()) {
+                switch (mode) {
+                    case FAIL_IF_EXISTS -> throw taken.get();
+                    case KEEP_EXISTING -> {
+                        return state;
+                    }
+                    case REPLACE -> replaced.add(found.get());
+                }
+            }
+            return put.apply(state);
+        });
+        return replaced.stream().findFirst();
+    }
+
+    private static StowageException unknownTable(String name) {
+        return new StowageException(ErrorCode.UNKNOWN_TABLE, "Unknown table '%s'.", name);
     }
 
     /** The same message as {@code FORMAT_NAME = '<name>'} gives for a missing format. */

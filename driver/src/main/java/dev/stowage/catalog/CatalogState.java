@@ -2,6 +2,7 @@ package dev.stowage.catalog;
 
 import dev.stowage.format.FileFormat;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -14,17 +15,45 @@ import java.util.TreeMap;
  * @param connections the connections by name, sorted by name
  * @param stages the stages by name, sorted by name
  * @param fileFormats the named file formats ({@code CREATE FILE FORMAT}) by name, sorted by name
+ * @param tables the tables by {@linkplain #tableKey key}, sorted by key
  */
 public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
                            SortedMap<String, StageDefinition> stages,
-                           SortedMap<String, FileFormat> fileFormats) {
+                           SortedMap<String, FileFormat> fileFormats,
+                           SortedMap<String, TableDefinition> tables) {
     /** The state of a new catalog. */
-    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    public static final CatalogState EMPTY = new CatalogState(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+            new TreeMap<>());
 
     public CatalogState {
         connections = Collections.unmodifiableSortedMap(new TreeMap<>(connections));
         stages = Collections.unmodifiableSortedMap(new TreeMap<>(stages));
         fileFormats = Collections.unmodifiableSortedMap(new TreeMap<>(fileFormats));
+        tables = Collections.unmodifiableSortedMap(new TreeMap<>(tables));
+    }
+
+    /** Returns the key of the table named {@code name}: table names match case-insensitively, as SQL's do. */
+    public static String tableKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the table named {@code name} (case-insensitive). */
+    public Optional<TableDefinition> table(String name) {
+        return Optional.ofNullable(tables.get(tableKey(name)));
+    }
+
+    /** Returns a state with {@code table} added or replacing the one of the same name. */
+    public CatalogState withTable(TableDefinition table) {
+        TreeMap<String, TableDefinition> next = new TreeMap<>(tables);
+        next.put(tableKey(table.name()), table);
+        return new CatalogState(connections, stages, fileFormats, next);
+    }
+
+    /** Returns a state without the table named {@code name}. */
+    public CatalogState withoutTable(String name) {
+        TreeMap<String, TableDefinition> next = new TreeMap<>(tables);
+        next.remove(tableKey(name));
+        return new CatalogState(connections, stages, fileFormats, next);
     }
 
     /** Returns the stage named {@code name} (exact, case-sensitive match). */
@@ -36,14 +65,14 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
     public CatalogState withStage(StageDefinition stage) {
         TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
         next.put(stage.name(), stage);
-        return new CatalogState(connections, next, fileFormats);
+        return new CatalogState(connections, next, fileFormats, tables);
     }
 
     /** Returns a state without the stage named {@code name}. */
     public CatalogState withoutStage(String name) {
         TreeMap<String, StageDefinition> next = new TreeMap<>(stages);
         next.remove(name);
-        return new CatalogState(connections, next, fileFormats);
+        return new CatalogState(connections, next, fileFormats, tables);
     }
 
     /** Returns the connection named {@code name} (exact, case-sensitive match). */
@@ -55,14 +84,14 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
     public CatalogState withConnection(ConnectionDefinition connection) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.put(connection.name(), connection);
-        return new CatalogState(next, stages, fileFormats);
+        return new CatalogState(next, stages, fileFormats, tables);
     }
 
     /** Returns a state without the connection named {@code name}. */
     public CatalogState withoutConnection(String name) {
         TreeMap<String, ConnectionDefinition> next = new TreeMap<>(connections);
         next.remove(name);
-        return new CatalogState(next, stages, fileFormats);
+        return new CatalogState(next, stages, fileFormats, tables);
     }
 
     /** Returns the named file format {@code name} (exact, case-sensitive match). */
@@ -76,13 +105,13 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
         Objects.requireNonNull(format, "format is null");
         TreeMap<String, FileFormat> next = new TreeMap<>(fileFormats);
         next.put(name, format);
-        return new CatalogState(connections, stages, next);
+        return new CatalogState(connections, stages, next, tables);
     }
 
     /** Returns a state without the named file format {@code name}. */
     public CatalogState withoutFileFormat(String name) {
         TreeMap<String, FileFormat> next = new TreeMap<>(fileFormats);
         next.remove(name);
-        return new CatalogState(connections, stages, next);
+        return new CatalogState(connections, stages, next, tables);
     }
 }

@@ -2,13 +2,11 @@ package dev.stowage.catalog;
 
 import dev.stowage.format.FileFormat;
 import dev.stowage.secret.Masking;
-import dev.stowage.secret.SecretKeys;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A stage as stored in the catalog. An external stage holds a copy of the storage parameters it was created with
@@ -38,9 +36,7 @@ public record StageDefinition(String name, String url, SortedMap<String, String>
 
     @Override
     public String toString() {
-        String masked = parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (SecretKeys.isSecret(e.getKey()) ? Masking.MASK : e.getValue()))
-                .collect(Collectors.joining(" "));
+        String masked = Masking.redactSecrets(parameters);
         return "StageDefinition[name=" + name + ", url=" + url + ", parameters=" + masked + "]";
     }
 }

@@ -7,11 +7,14 @@ import dev.stowage.catalog.CreateMode;
 import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.sql.ddl.SqlAlterTableConnection;
 import dev.stowage.sql.ddl.SqlCreateConnection;
 import dev.stowage.sql.ddl.SqlCreateFileFormat;
 import dev.stowage.sql.ddl.SqlCreateStage;
+import dev.stowage.sql.ddl.SqlCreateTable;
 import dev.stowage.sql.ddl.SqlDropObject;
 import dev.stowage.sql.ddl.SqlRemoveStage;
+import dev.stowage.sql.ddl.SqlTruncateTable;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import dev.stowage.sql.parser.impl.StowageParser;
 import java.io.Reader;
@@ -60,7 +63,14 @@ public final class StowageDdlExecutor implements DdlExecutor {
                 case CONNECTION -> dropConnection(catalog, drop);
                 case STAGE -> StageStatements.drop(system, drop);
                 case FILE_FORMAT -> FileFormatStatements.drop(catalog, drop);
+                case TABLE -> TableStatements.drop(system, drop);
             }
+        } else if (node instanceof SqlCreateTable create) {
+            TableStatements.create(system, create);
+        } else if (node instanceof SqlTruncateTable truncate) {
+            TableStatements.truncate(system, truncate);
+        } else if (node instanceof SqlAlterTableConnection alter) {
+            TableStatements.alterConnection(system, alter);
         } else if (node instanceof SqlCreateStage create) {
             StageStatements.create(system, create);
         } else if (node instanceof SqlRemoveStage remove) {

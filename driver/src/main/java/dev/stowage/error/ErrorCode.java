@@ -20,6 +20,15 @@ public enum ErrorCode {
     UNKNOWN_CONNECTION(2510, SqlState.UNDEFINED_OBJECT),
     CONNECTION_ALREADY_EXISTS(2512, SqlState.DUPLICATE_OBJECT),
     INVALID_PARAMETER(4000, SqlState.INVALID_PARAMETER_VALUE),
+    UNKNOWN_DATABASE(1003, SqlState.INVALID_SCHEMA_NAME),
+    UNKNOWN_TABLE(1025, SqlState.UNDEFINED_TABLE),
+    TABLE_ALREADY_EXISTS(2302, SqlState.DUPLICATE_TABLE),
+    /** The table cannot take the change asked for (ALTER … CONNECTION on an internal table). */
+    TABLE_NOT_ALTERABLE(1302, SqlState.OBJECT_NOT_IN_STATE),
+    /** Creating or altering an external table: the storage refused one of the permission checks. */
+    PERMISSION_CHECK_FAILED(4000, SqlState.INSUFFICIENT_PRIVILEGE),
+    /** A NULL value for a column declared NOT NULL. */
+    NOT_NULL_VIOLATION(1006, SqlState.NOT_NULL_VIOLATION),
     INVALID_URL(0, SqlState.CONNECTION_REJECTED),
     INVALID_PROPERTY(0, SqlState.INVALID_PARAMETER_VALUE),
     DATA(0, SqlState.DATA_EXCEPTION),

@@ -31,6 +31,14 @@ public enum SqlState {
     UNDEFINED_OBJECT("42704"),
     /** The statement creates an object whose name is taken. */
     DUPLICATE_OBJECT("42710"),
+    /** The statement names a table that does not exist. */
+    UNDEFINED_TABLE("42P01"),
+    /** The statement creates a table whose name is taken. */
+    DUPLICATE_TABLE("42P07"),
+    /** The statement names a schema (Databend: database) that does not exist. */
+    INVALID_SCHEMA_NAME("3F000"),
+    /** A NULL was written into a column declared NOT NULL. */
+    NOT_NULL_VIOLATION("23502"),
     /** The statement, result set or other object was used after it was closed. */
     OBJECT_NOT_IN_STATE("55000"),
     /** The statement was cancelled. */

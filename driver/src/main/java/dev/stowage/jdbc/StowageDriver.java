@@ -3,6 +3,7 @@ package dev.stowage.jdbc;
 import dev.stowage.calcite.StowagePrepare;
 import dev.stowage.calcite.StowageTypeSystem;
 import dev.stowage.calcite.SystemSchema;
+import dev.stowage.calcite.TablesSchema;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.CatalogStore;
 import dev.stowage.catalog.file.FileCatalogStore;
@@ -79,8 +80,13 @@ public final class StowageDriver extends Driver {
             handler.onConnectionInit(connection);
             SystemSchema system = new SystemSchema(catalog, DriverProperty.storageSettings(properties), user(properties),
                     DriverProperty.scanThreads(properties));
-            SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+            CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+            SchemaPlus root = calcite.getRootSchema();
             root.add(StowageSqlNodes.SYSTEM_SCHEMA, system);
+            // tables are read from the catalog at each lookup: other connections and processes create them too
+            root.add(StowageSqlNodes.DEFAULT_SCHEMA, new TablesSchema(catalog, system.tableFiles(),
+                    system.scanThreads())).setCacheEnabled(false);
+            calcite.setSchema(properties.getProperty("schema", StowageSqlNodes.DEFAULT_SCHEMA));
             // Databend calls LIST_STAGE without a schema
             root.add(StowageSqlNodes.LIST_STAGE_FUNCTION, system.listStageFunction());
             root.add(StowageSqlNodes.STAGE_FILES_FUNCTION, system.stageFilesFunction());
@@ -150,6 +156,7 @@ public final class StowageDriver extends Driver {
         properties.putAll(given);
         properties.setProperty("parserFactory", StowageDdlExecutor.class.getName() + "#PARSER_FACTORY");
         properties.setProperty("typeSystem", StowageTypeSystem.class.getName() + "#INSTANCE");
+        properties.setProperty("metaTableFactory", TableTypes.class.getName() + "#INSTANCE");
         return properties;
     }
 }

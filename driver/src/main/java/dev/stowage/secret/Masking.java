@@ -1,5 +1,8 @@
 package dev.stowage.secret;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * Masks parameter values for display, as Databend's SHOW/DESC CONNECTION do: a value of at most four characters
  * becomes {@code ***}; a longer one keeps its first two and last two characters around {@code ***}.
@@ -20,5 +23,12 @@ public final class Masking {
         int headEnd = value.offsetByCodePoints(0, 2);
         int tailStart = value.offsetByCodePoints(value.length(), -2);
         return value.substring(0, headEnd) + MASK + value.substring(tailStart);
+    }
+
+    /** Returns {@code parameters} as {@code key=value} pairs joined by one space, secret values replaced by {@link #MASK}. */
+    public static String redactSecrets(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (SecretKeys.isSecret(e.getKey()) ? MASK : e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 }

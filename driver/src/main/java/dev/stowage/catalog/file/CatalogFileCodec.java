@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stowage.catalog.CatalogState;
 import dev.stowage.catalog.ConnectionDefinition;
 import dev.stowage.catalog.StageDefinition;
-import dev.stowage.format.FileFormat;
-import dev.stowage.format.FileFormatType;
+import dev.stowage.catalog.TableDefinition;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.format.FileFormat;
+import dev.stowage.format.FileFormatType;
+import dev.stowage.scan.Column;
+import dev.stowage.scan.ColumnType;
 import dev.stowage.secret.SecretKeys;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Turns a {@link CatalogState} into the bytes of the catalog file and back. Secret parameter values are encrypted
@@ -31,9 +35,10 @@ final class CatalogFileCodec {
      * The layout version this code writes; files with a higher version were written by a newer release. Version 2
      * added stages: a version-1 reader would drop them on its next write, so it must refuse the file instead.
      * Version 3 added named file formats: a version-2 reader would drop them on its next write, so it must refuse
-     * the file instead. Files of every older version are still read (what they lack is empty).
+     * the file instead. Version 4 added tables, for the same reason. Files of every older version are still read
+     * (what they lack is empty).
      */
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -49,7 +54,26 @@ final class CatalogFileCodec {
     record FileLayout(@JsonProperty("format_version") int formatVersion,
                       @JsonProperty("connections") List<ConnectionEntry> connections,
                       @JsonProperty("stages") List<StageEntry> stages,
-                      @JsonProperty("file_formats") List<FileFormatEntry> fileFormats) {
+                      @JsonProperty("file_formats") List<FileFormatEntry> fileFormats,
+                      @JsonProperty("tables") List<TableEntry> tables) {
+    }
+
+    record TableEntry(@JsonProperty("name") String name,
+                      @JsonProperty("id") String id,
+                      @JsonProperty("columns") List<ColumnEntry> columns,
+                      @JsonProperty("url") String url,
+                      @JsonProperty("storage_params") Map<String, String> storageParams,
+                      @JsonProperty("file_format") String fileFormatType,
+                      @JsonProperty("file_format_options") Map<String, String> fileFormatOptions,
+                      @JsonProperty("creator") String creator,
+                      @JsonProperty("created_on") String createdOn) {
+    }
+
+    record ColumnEntry(@JsonProperty("name") String name,
+                       @JsonProperty("type") String type,
+                       @JsonProperty("precision") int precision,
+                       @JsonProperty("scale") int scale,
+                       @JsonProperty("nullable") boolean nullable) {
     }
 
     record FileFormatEntry(@JsonProperty("name") String name,
@@ -87,8 +111,18 @@ final class CatalogFileCodec {
         List<FileFormatEntry> fileFormats = new ArrayList<>();
         state.fileFormats().forEach((name, format) ->
                 fileFormats.add(new FileFormatEntry(name, format.type().name(), format.options())));
+        List<TableEntry> tables = new ArrayList<>();
+        for (TableDefinition table : state.tables().values()) {
+            List<ColumnEntry> columns = table.columns().stream()
+                    .map(column -> new ColumnEntry(column.name(), column.type().typeName().name(),
+                            column.type().precision(), column.type().scale(), column.nullable()))
+                    .toList();
+            tables.add(new TableEntry(table.name(), table.id(), columns, table.url(),
+                    encrypt(table.parameters(), "table", table.id()), table.fileFormat().type().name(),
+                    table.fileFormat().options(), table.creator(), table.createdOn().toString()));
+        }
         try {
-            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages, fileFormats));
+            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages, fileFormats, tables));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalog state cannot be written as JSON", e);
         }
@@ -130,7 +164,20 @@ final class CatalogFileCodec {
             fileFormats.put(entry.name(), new FileFormat(FileFormatType.valueOf(entry.type()),
                     new TreeMap<>(orEmpty(entry.options()))));
         }
-        return new CatalogState(connections, stages, fileFormats);
+        TreeMap<String, TableDefinition> tables = new TreeMap<>();
+        for (TableEntry entry : orEmpty(layout.tables())) {
+            List<Column> columns = orEmpty(entry.columns()).stream()
+                    .map(column -> new Column(column.name(), new ColumnType(SqlTypeName.valueOf(column.type()),
+                            column.precision(), column.scale()), column.nullable()))
+                    .toList();
+            TableDefinition table = new TableDefinition(entry.name(), entry.id(), columns, entry.url(),
+                    new TreeMap<>(decrypt(entry.storageParams(), "table", entry.id(), file)),
+                    new FileFormat(FileFormatType.valueOf(entry.fileFormatType()),
+                            new TreeMap<>(orEmpty(entry.fileFormatOptions()))),
+                    entry.creator(), Instant.parse(entry.createdOn()));
+            tables.put(CatalogState.tableKey(table.name()), table);
+        }
+        return new CatalogState(connections, stages, fileFormats, tables);
     }
 
     private Map<String, String> encrypt(Map<String, String> parameters, String kind, String owner) {

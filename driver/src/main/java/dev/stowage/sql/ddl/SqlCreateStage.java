@@ -97,7 +97,7 @@ public final class SqlCreateStage extends SqlCreate {
         }
     }
 
-    private static void unparseList(SqlWriter writer, String keyword, SqlNodeList options) {
+    static void unparseList(SqlWriter writer, String keyword, SqlNodeList options) {
         if (options == null) {
             return;
         }

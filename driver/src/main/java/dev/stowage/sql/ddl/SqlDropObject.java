@@ -10,13 +10,14 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code DROP { CONNECTION | STAGE | FILE FORMAT } [IF EXISTS] name}. */
+/** {@code DROP { CONNECTION | STAGE | FILE FORMAT | TABLE } [IF EXISTS] name}. */
 public final class SqlDropObject extends SqlDrop {
     /** The kinds of catalog object DROP removes. */
     public enum ObjectKind {
         CONNECTION("CONNECTION"),
         STAGE("STAGE"),
-        FILE_FORMAT("FILE FORMAT");
+        FILE_FORMAT("FILE FORMAT"),
+        TABLE("TABLE");
 
         private final String keywords;
         private final SqlOperator operator;
@@ -45,6 +46,11 @@ public final class SqlDropObject extends SqlDrop {
     /** Returns the object name exactly as written. */
     public String name() {
         return name.getSimple();
+    }
+
+    /** Returns the name as parsed: a table's may be qualified by its database. */
+    public SqlIdentifier identifier() {
+        return name;
     }
 
     /** Returns whether {@code IF EXISTS} was given. */

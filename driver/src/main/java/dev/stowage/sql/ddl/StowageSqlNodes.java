@@ -36,6 +36,12 @@ public final class StowageSqlNodes {
     public static final String STAGE_FILES_FUNCTION = "stage_files";
     /** The table function describing the columns of staged files. */
     public static final String INFER_SCHEMA_FUNCTION = "infer_schema";
+    /** The system table function printing a table's CREATE TABLE statement. */
+    public static final String SHOW_CREATE_TABLE_FUNCTION = "show_create_table";
+    /** The columns of SHOW CREATE TABLE (Databend's). */
+    public static final List<String> SHOW_CREATE_TABLE_COLUMNS = List.of("Table", "Create Table");
+    /** The schema (Databend: database) holding the catalog's tables. */
+    public static final String DEFAULT_SCHEMA = "default";
     /** The system table listing stages. */
     public static final String STAGES_TABLE = "stages";
     /** The columns of {@code system.stages}, SHOW STAGES and DESC STAGE (Databend's 2026 layout). */
@@ -88,6 +94,14 @@ public final class StowageSqlNodes {
         SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, DESCRIBE_CONNECTION_FUNCTION),
                 List.of(SqlLiteral.createCharString(name.getSimple(), pos)), pos);
         return select(pos, CONNECTION_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call), null, null);
+    }
+
+    /** Returns {@code SELECT "Table", "Create Table" FROM TABLE(system.show_create_table('[db.]name'))}. */
+    public static SqlNode showCreateTable(SqlIdentifier name, SqlParserPos pos) {
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, SHOW_CREATE_TABLE_FUNCTION),
+                List.of(SqlLiteral.createCharString(String.join(".", name.names), pos)), pos);
+        return select(pos, SHOW_CREATE_TABLE_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call),
+                null, null);
     }
 
     /** Returns {@code SELECT * FROM TABLE(system.list_stage('@stage/path', pattern))} for {@code LIST}. */

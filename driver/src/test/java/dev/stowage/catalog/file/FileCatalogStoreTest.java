@@ -8,18 +8,24 @@ import dev.stowage.catalog.CatalogStore;
 import dev.stowage.catalog.CatalogStoreContractTest;
 import dev.stowage.catalog.ConnectionDefinition;
 import dev.stowage.catalog.CreateMode;
+import dev.stowage.catalog.TableDefinition;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import dev.stowage.format.FileFormat;
+import dev.stowage.scan.Column;
+import dev.stowage.scan.ColumnType;
 import dev.stowage.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +64,19 @@ class FileCatalogStoreTest extends CatalogStoreContractTest {
     }
 
     @Test
+    void tablesSurviveARestartWithTheirSecretsEncrypted() throws Exception {
+        TableDefinition table = new TableDefinition("Sales", "id-1",
+                List.of(new Column("id", ColumnType.INTEGER, false), new Column("amount", ColumnType.decimal(10, 2), true)),
+                "s3://bucket/sales/", new TreeMap<>(Map.of("access_key_id", "AKIA1", "secret_access_key", SECRET)),
+                FileFormat.DEFAULT, "alice", Instant.parse("2026-11-24T10:00:00Z"));
+        catalog.createTable(table, CreateMode.FAIL_IF_EXISTS);
+        assertThat(Files.readString(home.resolve(FileCatalogStore.CATALOG_FILE))).doesNotContain(SECRET);
+        Catalog restarted = reopen();
+        assertThat(restarted.tables()).containsExactly(table);
+        assertThat(restarted.table("sales")).contains(table);
+    }
+
+    @Test
     void olderFormatVersionsStillLoadAndAreUpgradedOnWrite() throws Exception {
         Path file = home.resolve(FileCatalogStore.CATALOG_FILE);
         Files.createDirectories(home);
@@ -72,7 +91,7 @@ class FileCatalogStoreTest extends CatalogStoreContractTest {
         assertThat(old.stage("s")).isPresent();
         assertThat(old.fileFormats()).isEmpty();
         old.createFileFormat("f", csv("|"), CreateMode.FAIL_IF_EXISTS);
-        assertThat(Files.readString(file)).contains("\"format_version\" : 3").contains("\"file_formats\"");
+        assertThat(Files.readString(file)).contains("\"format_version\" : 4").contains("\"file_formats\"");
         Catalog upgraded = reopen();
         assertThat(upgraded.connection("c")).isPresent();
         assertThat(upgraded.stage("s").orElseThrow().fileFormat().option("field_delimiter")).isEqualTo("|");

@@ -6,7 +6,6 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.scan.Column;
 import dev.stowage.secret.Masking;
-import dev.stowage.secret.SecretKeys;
 import dev.stowage.sql.ddl.StowageSqlNodes;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +75,7 @@ final class ShowCreateTableMacro implements TableMacro {
 
     private static String connection(Map<String, String> parameters) {
         return parameters.entrySet().stream()
-                .map(e -> e.getKey() + " = '" + (SecretKeys.isSecret(e.getKey()) ? Masking.mask(e.getValue())
-                        : e.getValue().replace("'", "''")) + "'")
+                .map(e -> e.getKey() + " = '" + Masking.forDisplay(e.getKey(), e.getValue()).replace("'", "''") + "'")
                 .collect(Collectors.joining(" "));
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stowage.catalog.StageDefinition;
 import dev.stowage.fileio.Location;
 import dev.stowage.secret.Masking;
-import dev.stowage.secret.SecretKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +14,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /** The row layout of {@code system.stages}, SHOW STAGES and DESC STAGE (Databend's 2026 layout). */
 final class StageRows {
-    /** Identifiers Databend masks in stage parameters on top of the secrets. */
-    private static final Set<String> MASKED_IDENTIFIERS = Set.of("access_key_id", "aws_key_id", "secret_id");
     private static final Set<String> CREDENTIAL_KEYS = Set.of("access_key_id", "aws_key_id", "secret_access_key",
             "aws_secret_key", "session_token", "aws_token", "security_token", "role_arn", "aws_role_arn", "external_id",
             "aws_external_id", "account_name", "account_key", "credential", "access_key_secret", "secret_id",
@@ -73,8 +70,7 @@ final class StageRows {
         json.put("type", location.type().scheme());
         json.put("bucket", location.bucket());
         json.put("root", location.root());
-        parameters.forEach((key, value) -> json.put(key,
-                SecretKeys.isSecret(key) || MASKED_IDENTIFIERS.contains(key) ? Masking.mask(value) : value));
+        parameters.forEach((key, value) -> json.put(key, Masking.forDisplay(key, value)));
         try {
             return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {

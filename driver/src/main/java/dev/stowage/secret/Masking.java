@@ -1,6 +1,7 @@
 package dev.stowage.secret;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -8,6 +9,9 @@ import java.util.stream.Collectors;
  * becomes {@code ***}; a longer one keeps its first two and last two characters around {@code ***}.
  */
 public final class Masking {
+    /** Identifiers Databend masks in displayed storage parameters on top of the secrets. */
+    private static final Set<String> MASKED_IDENTIFIERS = Set.of("access_key_id", "aws_key_id", "secret_id");
+
     /** What a masked value of four characters or fewer, and a redacted secret, look like. */
     public static final String MASK = "***";
 
@@ -30,5 +34,13 @@ public final class Masking {
         return parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + (SecretKeys.isSecret(e.getKey()) ? MASK : e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Returns the value of storage parameter {@code key} as SHOW/DESC output shows it: secrets and access key ids
+     * masked, everything else as is.
+     */
+    public static String forDisplay(String key, String value) {
+        return SecretKeys.isSecret(key) || MASKED_IDENTIFIERS.contains(key) ? mask(value) : value;
     }
 }

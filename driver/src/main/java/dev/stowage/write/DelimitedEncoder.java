@@ -4,6 +4,7 @@ import dev.stowage.scan.Column;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Encodes rows as CSV or TSV records the way Databend unloads them. CSV quotes every string, date, time and timestamp
@@ -35,11 +36,12 @@ final class DelimitedEncoder implements TextRowEncoder {
 
     private void writeHeader() throws IOException {
         line.setLength(0);
-        for (Column column : coercion.columns()) {
-            if (!line.isEmpty()) {
+        List<Column> columns = coercion.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
                 line.append(options.fieldDelimiter());
             }
-            appendString(column.name());
+            appendString(columns.get(i).name());
         }
         endRecord();
     }

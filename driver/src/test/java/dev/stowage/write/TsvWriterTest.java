@@ -64,6 +64,16 @@ class TsvWriterTest {
     }
 
     @Test
+    void theHeaderNamesEveryColumnEvenOneWithAnEmptyName() throws Exception {
+        FileFormat format = format("TSV");
+        List<Column> columns = List.of(new Column("", ColumnType.INTEGER, true),
+                new Column("a\tb", ColumnType.INTEGER, true));
+
+        assertThat(text(WrittenFiles.with(format, "output_header", "true"), columns, List.<Object[]>of(row(1, 2))))
+                .isEqualTo("\ta\\tb\n1\t2\n");
+    }
+
+    @Test
     void aCompressedFileReadsBack() throws Exception {
         FileFormat format = format("TSV", "compression", "GZIP");
         List<Column> columns = List.of(new Column("a", ColumnType.VARCHAR, true));

@@ -7,6 +7,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -20,13 +21,23 @@ import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Calcite's statement preparation with two steps added before cost-based planning: {@link ExactSumRule}, which
+ * Calcite's statement preparation with {@link TableInsertRule} registered, a check of what the statement modifies
+ * ({@link TableModifications}), and two steps added before cost-based planning: {@link ExactSumRule}, which
  * must replace the aggregates it matches rather than offer an alternative to them, so it cannot be a Volcano rule;
  * and {@link #logicalRoot}.
  */
 public final class StowagePrepare extends CalcitePrepareImpl {
+    @Override
+    protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+            org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
+        RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+        planner.addRule(TableInsertRule.INSTANCE);
+        return planner;
+    }
+
     @Override
     protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
             CalciteCatalogReader catalogReader, RelOptPlanner planner) {
@@ -47,6 +58,7 @@ public final class StowagePrepare extends CalcitePrepareImpl {
     private static Program program() {
         RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
         return Programs.sequence(
+                (planner, rel, traits, materializations, lattices) -> TableModifications.check(rel),
                 Programs.subQuery(metadata),
                 Programs.decorrelate(),
                 Programs.measure(metadata),

@@ -62,7 +62,7 @@ final class RowCoercion {
             Column column = columns.get(i);
             if (row[i] == null) {
                 if (!column.nullable()) {
-                    throw new StowageException(ErrorCode.DATA, "NULL cannot be written to column %s, which is NOT"
+                    throw new StowageException(ErrorCode.NOT_NULL_VIOLATION, "NULL cannot be written to column %s, which is NOT"
                             + " NULL", column.name());
                 }
                 continue;

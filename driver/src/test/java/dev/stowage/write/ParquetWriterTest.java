@@ -179,8 +179,8 @@ class ParquetWriterTest {
             writer.write(row(1L, "one"));
             assertThatThrownBy(() -> writer.write(row(2L, null)))
                     .isInstanceOfSatisfying(StowageException.class, e -> {
-                        assertThat(e.errorCode()).isEqualTo(ErrorCode.DATA);
-                        assertThat(e.errorCode().sqlState().code()).isEqualTo("22000");
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_NULL_VIOLATION);
+                        assertThat(e.errorCode().sqlState().code()).isEqualTo("23502");
                     })
                     .hasMessage("NULL cannot be written to column name, which is NOT NULL");
             writer.write(row(3L, "three"));

@@ -687,3 +687,83 @@ SqlNode SqlShowCreateTable() :
         return StowageSqlNodes.showCreateTable(id, s.end(this));
     }
 }
+
+/*
+ * The options of COPY INTO, in any order: FILES = ('a', ...), PATTERN = '<regex>', FILE_FORMAT = (...),
+ * CONNECTION = (...), and key = value. Nested lists go to nested, keyed by upper-case name; the rest to options.
+ */
+void CopyOptions(List<SqlNode> optionList, Map<String, SqlNodeList> nested) :
+{
+    SqlIdentifier key;
+    SqlNodeList list;
+    String text;
+    SqlOption option;
+}
+{
+    (
+        LOOKAHEAD(SimpleIdentifier() <EQ> <LPAREN> (SimpleIdentifier() | <ESCAPE> | <RPAREN>))
+        key = SimpleIdentifier() <EQ> list = GenericOptionList()
+        {
+            String name = key.getSimple().toUpperCase(java.util.Locale.ROOT);
+            if (nested.containsKey(name)) {
+                throw StowageSqlNodes.parseError(key.getParserPosition(), "Option " + key + " is given twice.");
+            }
+            nested.put(name, list);
+        }
+    |
+        <PATTERN> <EQ> text = SimpleStringLiteral()
+        {
+            optionList.add(new SqlOption(getPos(), new SqlIdentifier("PATTERN", getPos()),
+                OptionValue.of(OptionValue.Kind.STRING, text)));
+        }
+    |
+        option = GenericOption() { optionList.add(option); }
+    )
+    [ <COMMA> ]
+}
+
+/*
+ * COPY INTO [db.]table FROM { @stage[/path] | '<uri>' } [options]: loads staged files into a table.
+ * COPY INTO { @stage[/path] | '<uri>' } [CONNECTION = (...)] FROM { [db.]table | ( query ) } [options]: unloads.
+ * Both become queries over a system table function, whose rows report what was copied.
+ */
+SqlNode SqlCopyInto() :
+{
+    final Span s;
+    SqlIdentifier table = null;
+    String location = null;
+    SqlNode query = null;
+    String queryText = null;
+    Token first;
+    final List<SqlNode> optionList = new ArrayList<SqlNode>();
+    final Map<String, SqlNodeList> nested = new java.util.LinkedHashMap<String, SqlNodeList>();
+}
+{
+    <COPY> { s = span(); } <INTO>
+    (
+        location = StageLocation()
+        ( CopyOptions(optionList, nested) )*
+        <FROM>
+        (
+            <LPAREN> { first = getToken(1); }
+            query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+            {
+                queryText = StowageSqlNodes.sourceText(getOriginalSql(), query, first.beginLine, first.beginColumn,
+                    token.endLine, token.endColumn);
+            }
+            <RPAREN>
+        |
+            table = CompoundIdentifier()
+        )
+        ( CopyOptions(optionList, nested) )*
+        {
+            return StowageSqlNodes.copyIntoLocation(location, table, queryText, optionList, nested, s.end(this));
+        }
+    |
+        table = CompoundIdentifier() <FROM> location = StageLocation()
+        ( CopyOptions(optionList, nested) )*
+        {
+            return StowageSqlNodes.copyIntoTable(table, location, optionList, nested, s.end(this));
+        }
+    )
+}

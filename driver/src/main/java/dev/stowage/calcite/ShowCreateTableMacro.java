@@ -2,8 +2,6 @@ package dev.stowage.calcite;
 
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.TableDefinition;
-import dev.stowage.error.ErrorCode;
-import dev.stowage.error.StowageException;
 import dev.stowage.scan.Column;
 import dev.stowage.secret.Masking;
 import dev.stowage.sql.ddl.StowageSqlNodes;
@@ -33,12 +31,7 @@ final class ShowCreateTableMacro implements TableMacro {
 
     @Override
     public TranslatableTable apply(List<? extends Object> arguments) {
-        String name = (String) arguments.get(0);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0 && !name.substring(0, dot).equalsIgnoreCase(StowageSqlNodes.DEFAULT_SCHEMA)) {
-            throw new StowageException(ErrorCode.UNKNOWN_DATABASE, "Unknown database '%s'.", name.substring(0, dot));
-        }
-        TableDefinition table = catalog.requireTable(name.substring(dot + 1));
+        TableDefinition table = catalog.requireTable(TableNames.simple((String) arguments.get(0)));
         Object[] row = {table.name(), statement(table)};
         return new RowsTable(ShowCreateTableMacro::rowType, () -> Stream.<Object[]>of(row),
                 Schema.TableType.SYSTEM_TABLE);

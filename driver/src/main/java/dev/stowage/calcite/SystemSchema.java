@@ -68,12 +68,14 @@ public final class SystemSchema extends AbstractSchema {
     @Override
     protected Multimap<String, Function> getFunctionMultimap() {
         StageFiles files = stageFiles();
-        return ImmutableMultimap.of(
-                StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog),
-                StowageSqlNodes.LIST_STAGE_FUNCTION, listStageFunction(),
-                StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files),
-                StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction(),
-                StowageSqlNodes.SHOW_CREATE_TABLE_FUNCTION, new ShowCreateTableMacro(catalog));
+        return ImmutableMultimap.<String, Function>builder()
+                .put(StowageSqlNodes.DESCRIBE_CONNECTION_FUNCTION, new DescribeConnectionMacro(catalog))
+                .put(StowageSqlNodes.LIST_STAGE_FUNCTION, listStageFunction())
+                .put(StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files))
+                .put(StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction())
+                .put(StowageSqlNodes.SHOW_CREATE_TABLE_FUNCTION, new ShowCreateTableMacro(catalog))
+                .put(StowageSqlNodes.COPY_INTO_TABLE_FUNCTION, new CopyIntoTableMacro(this))
+                .build();
     }
 
     /** Returns how many threads decode staged files for one query. */

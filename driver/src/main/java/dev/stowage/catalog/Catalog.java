@@ -4,7 +4,10 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.format.FileFormat;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -207,6 +210,27 @@ public final class Catalog {
                         "Table '%s' was changed by another statement; run the statement again.", current.name());
             }
             return state.withTable(changed);
+        });
+    }
+
+    /** Returns the files COPY INTO loaded into the table with id {@code tableId}, by file location. */
+    public SortedMap<String, LoadedFile> loadedFiles(String tableId) {
+        return store.read().loadedFiles(tableId);
+    }
+
+    /**
+     * Records that {@code files} were loaded into the table with id {@code tableId}, forgetting loads from before
+     * {@code forgetBefore}; nothing is recorded when the table was dropped or replaced meanwhile.
+     */
+    public void recordLoadedFiles(String tableId, Map<String, LoadedFile> files, Instant forgetBefore) {
+        store.update(state -> {
+            if (state.tables().values().stream().noneMatch(table -> table.id().equals(tableId))) {
+                return state;
+            }
+            TreeMap<String, LoadedFile> next = new TreeMap<>(state.loadedFiles(tableId));
+            next.values().removeIf(file -> file.loadedAt().isBefore(forgetBefore));
+            next.putAll(files);
+            return state.withLoadedFiles(tableId, next);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.stowage.ddl;
 
 import dev.stowage.calcite.SystemSchema;
+import dev.stowage.calcite.TableNames;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.CreateMode;
 import dev.stowage.catalog.TableDefinition;
@@ -151,15 +152,7 @@ final class TableStatements {
 
     /** Returns the table name {@code identifier} names: {@code t} or {@code default.t}. */
     static String tableName(SqlIdentifier identifier) {
-        List<String> names = identifier.names;
-        if (names.size() == 2 && !names.get(0).equalsIgnoreCase(StowageSqlNodes.DEFAULT_SCHEMA)) {
-            throw new StowageException(ErrorCode.UNKNOWN_DATABASE, "Unknown database '%s'.", names.get(0));
-        }
-        if (names.size() > 2) {
-            throw new StowageException(ErrorCode.UNKNOWN_DATABASE, "Unknown database '%s'.",
-                    String.join(".", names.subList(0, names.size() - 1)));
-        }
-        return names.get(names.size() - 1);
+        return TableNames.simple(String.join(".", identifier.names));
     }
 
     private static List<Column> columns(List<SqlColumnDeclaration> declarations) {

@@ -43,61 +43,114 @@ public final class TableAppender {
      *     {@link UncheckedIOException}
      */
     public long append(Iterator<Object[]> rows) {
-        String batch = UUID.randomUUID().toString().replace("-", "");
-        String extension = FormatWriters.extension(table.fileFormat());
-        List<Path> parts = new ArrayList<>();
-        try {
-            long total = writeParts(rows, extension, parts);
-            upload(parts, batch, extension);
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (Path part : parts) {
+        try (Pending pending = pending()) {
+            long count = pending.write(rows).rows();
+            pending.commit();
+            return count;
+        }
+    }
+
+    /** Starts an append of several parts, each of which may be discarded before the whole is committed. */
+    public Pending pending() {
+        return new Pending();
+    }
+
+    /**
+     * Rows written locally by one {@link Pending#write}.
+     *
+     * @param files the local files
+     * @param rows how many rows they hold
+     */
+    public record Part(List<Path> files, long rows) {
+    }
+
+    /** Parts written locally and not yet uploaded; closing deletes the local files. */
+    public final class Pending implements AutoCloseable {
+        private final String batch = UUID.randomUUID().toString().replace("-", "");
+        private final String extension = FormatWriters.extension(table.fileFormat());
+        private final List<Part> parts = new ArrayList<>();
+
+        private Pending() {
+        }
+
+        /**
+         * Writes {@code rows} to local files and returns them as one part. If writing fails, the part's files are
+         * deleted and the failure propagates.
+         */
+        public Part write(Iterator<Object[]> rows) {
+            List<Path> written = new ArrayList<>();
+            long total = 0;
+            try {
+                while (rows.hasNext()) {
+                    Path file = Files.createTempFile("stowage-append-", extension);
+                    written.add(file);
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+                         RowFileWriter writer = FormatWriters.open(table.fileFormat(), table.columns(), out)) {
+                        while (rows.hasNext() && writer.bytesWritten() < MAX_FILE_SIZE) {
+                            writer.write(rows.next());
+                        }
+                        writer.finish();
+                        total += writer.rowCount();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                delete(written);
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            }
+            Part part = new Part(List.copyOf(written), total);
+            parts.add(part);
+            return part;
+        }
+
+        /** Drops {@code part}: it will not be uploaded. */
+        public void discard(Part part) {
+            parts.remove(part);
+            delete(part.files());
+        }
+
+        /** Uploads every part kept; on failure deletes what it uploaded and rethrows. */
+        public void commit() {
+            List<String> uploaded = new ArrayList<>();
+            try (FileIO io = files.open(table)) {
                 try {
-                    Files.deleteIfExists(part);
+                    int index = 0;
+                    for (Part part : parts) {
+                        for (Path file : part.files()) {
+                            String name = String.format("data_%s_%04d%s", batch, index++, extension);
+                            io.write(name, Files.readAllBytes(file));
+                            uploaded.add(name);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    for (String name : uploaded) {
+                        try {
+                            io.delete(name);
+                        } catch (IOException | RuntimeException suppressed) {
+                            e.addSuppressed(suppressed);
+                        }
+                    }
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (Part part : parts) {
+                delete(part.files());
+            }
+            parts.clear();
+        }
+
+        private static void delete(List<Path> files) {
+            for (Path file : files) {
+                try {
+                    Files.deleteIfExists(file);
                 } catch (IOException ignored) {
                     // a temporary file left behind is removed with the temporary directory
                 }
-            }
-        }
-    }
-
-    private long writeParts(Iterator<Object[]> rows, String extension, List<Path> parts) throws IOException {
-        long total = 0;
-        while (rows.hasNext()) {
-            Path part = Files.createTempFile("stowage-insert-", extension);
-            parts.add(part);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part));
-                 RowFileWriter writer = FormatWriters.open(table.fileFormat(), table.columns(), out)) {
-                while (rows.hasNext() && writer.bytesWritten() < MAX_FILE_SIZE) {
-                    writer.write(rows.next());
-                }
-                writer.finish();
-                total += writer.rowCount();
-            }
-        }
-        return total;
-    }
-
-    private void upload(List<Path> parts, String batch, String extension) throws IOException {
-        List<String> uploaded = new ArrayList<>();
-        try (FileIO io = files.open(table)) {
-            try {
-                for (int i = 0; i < parts.size(); i++) {
-                    String name = String.format("data_%s_%04d%s", batch, i, extension);
-                    io.write(name, Files.readAllBytes(parts.get(i)));
-                    uploaded.add(name);
-                }
-            } catch (IOException | RuntimeException e) {
-                for (String name : uploaded) {
-                    try {
-                        io.delete(name);
-                    } catch (IOException | RuntimeException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-                throw e;
             }
         }
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stowage.catalog.CatalogState;
 import dev.stowage.catalog.ConnectionDefinition;
+import dev.stowage.catalog.LoadedFile;
 import dev.stowage.catalog.StageDefinition;
 import dev.stowage.catalog.TableDefinition;
 import dev.stowage.error.ErrorCode;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -55,7 +57,16 @@ final class CatalogFileCodec {
                       @JsonProperty("connections") List<ConnectionEntry> connections,
                       @JsonProperty("stages") List<StageEntry> stages,
                       @JsonProperty("file_formats") List<FileFormatEntry> fileFormats,
-                      @JsonProperty("tables") List<TableEntry> tables) {
+                      @JsonProperty("tables") List<TableEntry> tables,
+                      @JsonProperty("loaded_files") List<LoadedFileEntry> loadedFiles) {
+    }
+
+    record LoadedFileEntry(@JsonProperty("table_id") String tableId,
+                           @JsonProperty("file") String file,
+                           @JsonProperty("etag") String etag,
+                           @JsonProperty("size") long size,
+                           @JsonProperty("last_modified") String lastModified,
+                           @JsonProperty("loaded_at") String loadedAt) {
     }
 
     record TableEntry(@JsonProperty("name") String name,
@@ -121,8 +132,14 @@ final class CatalogFileCodec {
                     encrypt(table.parameters(), "table", table.id()), table.fileFormat().type().name(),
                     table.fileFormat().options(), table.creator(), table.createdOn().toString()));
         }
+        List<LoadedFileEntry> loadedFiles = new ArrayList<>();
+        state.loadedFiles().forEach((tableId, files) -> files.forEach((file, loaded) -> loadedFiles.add(
+                new LoadedFileEntry(tableId, file, loaded.etag(), loaded.size(),
+                        loaded.lastModified() == null ? null : loaded.lastModified().toString(),
+                        loaded.loadedAt().toString()))));
         try {
-            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages, fileFormats, tables));
+            return MAPPER.writeValueAsBytes(new FileLayout(FORMAT_VERSION, connections, stages, fileFormats, tables,
+                    loadedFiles));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("catalog state cannot be written as JSON", e);
         }
@@ -177,7 +194,14 @@ final class CatalogFileCodec {
                     entry.creator(), Instant.parse(entry.createdOn()));
             tables.put(CatalogState.tableKey(table.name()), table);
         }
-        return new CatalogState(connections, stages, fileFormats, tables);
+        TreeMap<String, SortedMap<String, LoadedFile>> loadedFiles = new TreeMap<>();
+        for (LoadedFileEntry entry : orEmpty(layout.loadedFiles())) {
+            loadedFiles.computeIfAbsent(entry.tableId(), id -> new TreeMap<>()).put(entry.file(),
+                    new LoadedFile(entry.etag(), entry.size(),
+                            entry.lastModified() == null ? null : Instant.parse(entry.lastModified()),
+                            Instant.parse(entry.loadedAt())));
+        }
+        return new CatalogState(connections, stages, fileFormats, tables, loadedFiles);
     }
 
     private Map<String, String> encrypt(Map<String, String> parameters, String kind, String owner) {

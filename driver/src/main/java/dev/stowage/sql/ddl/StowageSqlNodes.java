@@ -1,10 +1,11 @@
 package dev.stowage.sql.ddl;
 
+import dev.stowage.format.OptionValue;
+import dev.stowage.sql.StageTableArguments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.stowage.format.OptionValue;
-import dev.stowage.sql.StageTableArguments;
+import java.util.stream.Collectors;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -13,8 +14,10 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
@@ -40,6 +43,10 @@ public final class StowageSqlNodes {
     public static final String SHOW_CREATE_TABLE_FUNCTION = "show_create_table";
     /** The columns of SHOW CREATE TABLE (Databend's). */
     public static final List<String> SHOW_CREATE_TABLE_COLUMNS = List.of("Table", "Create Table");
+    /** The table function COPY INTO a table is rewritten into. */
+    public static final String COPY_INTO_TABLE_FUNCTION = "copy_into_table";
+    /** The table function COPY INTO a location is rewritten into. */
+    public static final String COPY_INTO_LOCATION_FUNCTION = "copy_into_location";
     /** The schema (Databend: database) holding the catalog's tables. */
     public static final String DEFAULT_SCHEMA = "default";
     /** The system table listing stages. */
@@ -102,6 +109,74 @@ public final class StowageSqlNodes {
                 List.of(SqlLiteral.createCharString(String.join(".", name.names), pos)), pos);
         return select(pos, SHOW_CREATE_TABLE_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call),
                 null, null);
+    }
+
+    /**
+     * Returns {@code SELECT * FROM TABLE(system.copy_into_table(TABLE => '[db.]t', LOCATION => '...', OPTIONS => ...,
+     * FILE_FORMAT => ..., CONNECTION => ...))} for {@code COPY INTO t FROM <location> ...}.
+     */
+    public static SqlNode copyIntoTable(SqlIdentifier table, String location, List<SqlNode> options,
+                                        Map<String, SqlNodeList> nested, SqlParserPos pos) {
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(argument("TABLE", SqlLiteral.createCharString(String.join(".", table.names), pos), pos));
+        operands.add(argument("LOCATION", SqlLiteral.createCharString(location, pos), pos));
+        operands.addAll(copyOptions(options, nested, pos));
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, COPY_INTO_TABLE_FUNCTION), operands, pos);
+        return selectAll(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call));
+    }
+
+    /**
+     * Returns {@code SELECT * FROM TABLE(system.copy_into_location(LOCATION => '...', QUERY => '<sql>', ...))} for
+     * {@code COPY INTO <location> FROM { table | (query) } ...}; {@code query} is the text of the query, or null to
+     * unload the whole of {@code table}.
+     */
+    public static SqlNode copyIntoLocation(String location, SqlIdentifier table, String query, List<SqlNode> options,
+                                           Map<String, SqlNodeList> nested, SqlParserPos pos) {
+        String sql = query != null ? query
+                : "SELECT * FROM " + table.names.stream().map(name -> "\"" + name.replace("\"", "\"\"") + "\"")
+                        .collect(Collectors.joining("."));
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(argument("LOCATION", SqlLiteral.createCharString(location, pos), pos));
+        operands.add(argument("QUERY", SqlLiteral.createCharString(sql, pos), pos));
+        operands.addAll(copyOptions(options, nested, pos));
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, COPY_INTO_LOCATION_FUNCTION), operands, pos);
+        return selectAll(pos, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call));
+    }
+
+    /** The OPTIONS, FILE_FORMAT and CONNECTION arguments of the COPY functions, each options encoded as text. */
+    private static List<SqlNode> copyOptions(List<SqlNode> options, Map<String, SqlNodeList> nested, SqlParserPos pos) {
+        for (String key : nested.keySet()) {
+            if (!key.equals("FILE_FORMAT") && !key.equals("CONNECTION")) {
+                throw parseError(nested.get(key).getParserPosition(), "Unexpected option " + key + " in COPY INTO.");
+            }
+        }
+        List<SqlNode> operands = new ArrayList<>();
+        operands.add(argument("OPTIONS", SqlLiteral.createCharString(
+                StageTableArguments.encodeOptions(SqlOption.toMap(new SqlNodeList(options, pos))), pos), pos));
+        for (String key : List.of("FILE_FORMAT", "CONNECTION")) {
+            SqlNodeList list = nested.get(key);
+            if (list != null) {
+                operands.add(argument(key, SqlLiteral.createCharString(
+                        StageTableArguments.encodeOptions(SqlOption.toMap(list)), pos), pos));
+            }
+        }
+        return operands;
+    }
+
+    /**
+     * Returns the text of {@code sql} from line/column {@code (firstLine, firstColumn)} to {@code (lastLine,
+     * lastColumn)} inclusive, 1-based: the query of a COPY INTO as written. Without the statement's text, the query
+     * is unparsed instead.
+     */
+    public static String sourceText(String sql, SqlNode query, int firstLine, int firstColumn, int lastLine,
+                                    int lastColumn) {
+        if (sql == null) {
+            return query.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT))
+                    .getSql();
+        }
+        int start = SqlParserUtil.lineColToIndex(sql, firstLine, firstColumn);
+        int end = SqlParserUtil.lineColToIndex(sql, lastLine, lastColumn);
+        return sql.substring(start, end + 1);
     }
 
     /** Returns {@code SELECT * FROM TABLE(system.list_stage('@stage/path', pattern))} for {@code LIST}. */

@@ -23,6 +23,7 @@ public final class SystemSchema extends AbstractSchema {
     private final StorageSettings storageSettings;
     private final String user;
     private final int scanThreads;
+    private volatile java.sql.Connection connection;
 
     /**
      * Creates the schema over {@code catalog} for a JDBC connection of {@code user} whose storage calls use
@@ -43,6 +44,22 @@ public final class SystemSchema extends AbstractSchema {
     /** Returns the settings of this JDBC connection's storage calls. */
     public StorageSettings storageSettings() {
         return storageSettings;
+    }
+
+    /**
+     * Binds the JDBC connection this schema belongs to, which runs the queries of {@code COPY INTO <location>}.
+     * Called once, when the connection is opened.
+     */
+    public void bindConnection(java.sql.Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Returns the JDBC connection this schema belongs to. */
+    public java.sql.Connection connection() {
+        if (connection == null) {
+            throw new IllegalStateException("the schema is not bound to a connection");
+        }
+        return connection;
     }
 
     /** Returns the user of this JDBC connection, recorded as the creator of the objects it creates. */
@@ -75,6 +92,7 @@ public final class SystemSchema extends AbstractSchema {
                 .put(StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction())
                 .put(StowageSqlNodes.SHOW_CREATE_TABLE_FUNCTION, new ShowCreateTableMacro(catalog))
                 .put(StowageSqlNodes.COPY_INTO_TABLE_FUNCTION, new CopyIntoTableMacro(this))
+                .put(StowageSqlNodes.COPY_INTO_LOCATION_FUNCTION, new CopyIntoLocationMacro(this))
                 .build();
     }
 

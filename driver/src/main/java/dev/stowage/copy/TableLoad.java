@@ -21,6 +21,7 @@ import dev.stowage.stage.FileSelection;
 import dev.stowage.stage.StageFiles;
 import dev.stowage.table.TableAppender;
 import dev.stowage.table.TableFiles;
+import dev.stowage.write.FileBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -77,9 +78,10 @@ public final class TableLoad {
         List<LoadResult> results = new ArrayList<>();
         Map<String, LoadedFile> loadedNow = new LinkedHashMap<>();
         List<String> purge = new ArrayList<>();
+        TableAppender appender = new TableAppender(tableFiles, table);
         try (FileIO io = stageFiles.open(selection.stage());
              Stream<FileEntry> entries = StageFiles.select(io, selection);
-             TableAppender.Pending pending = new TableAppender(tableFiles, table).pending()) {
+             FileBatch batch = appender.batch()) {
             Iterator<FileEntry> files = entries.iterator();
             long budget = options.maxFiles() == 0 ? Long.MAX_VALUE : options.maxFiles();
             while (files.hasNext() && budget > 0) {
@@ -92,14 +94,14 @@ public final class TableLoad {
                     continue;
                 }
                 budget--;
-                LoadResult result = load(io, entry, pending);
+                LoadResult result = load(io, entry, batch);
                 results.add(result);
                 if (result.rowsLoaded() > 0 || !result.failed()) {
                     loadedNow.put(key, version);
                     purge.add(entry.path());
                 }
             }
-            pending.commit();
+            appender.commit(batch);
             catalog.recordLoadedFiles(table.id(), loadedNow, now.minus(LOAD_MEMORY));
             if (options.purge()) {
                 for (String path : purge) {
@@ -119,7 +121,7 @@ public final class TableLoad {
         return url != null ? url + entry.path() : "@" + selection.stage().name() + "/" + entry.path();
     }
 
-    private LoadResult load(FileIO io, FileEntry entry, TableAppender.Pending pending) throws IOException {
+    private LoadResult load(FileIO io, FileEntry entry, FileBatch batch) throws IOException {
         String name = entry.path();
         SourceFile file = new SourceFile(io, entry, name);
         FormatReader reader = FormatReaders.of(format);
@@ -127,7 +129,7 @@ public final class TableLoad {
         ErrorTally tally = new ErrorTally(name, options.onError());
         try (ScanUnits units = reader.units(file, spec(positional))) {
             Iterator<Object[]> rows = new FileRows(units);
-            TableAppender.Part part = pending.write(positional ? new ConvertedRows(rows, tally) : checked(rows, tally));
+            FileBatch.Part part = batch.write(positional ? new ConvertedRows(rows, tally) : checked(rows, tally));
             return tally.result(part.rows());
         } catch (SkipFile skip) {
             return tally.result(0);

@@ -83,6 +83,7 @@ public final class StowageDriver extends Driver {
             CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
             SchemaPlus root = calcite.getRootSchema();
             root.add(StowageSqlNodes.SYSTEM_SCHEMA, system);
+            system.bindConnection(connection);
             // tables are read from the catalog at each lookup: other connections and processes create them too
             root.add(StowageSqlNodes.DEFAULT_SCHEMA, new TablesSchema(catalog, system.tableFiles(),
                     system.scanThreads())).setCacheEnabled(false);

@@ -1,0 +1,72 @@
+package dev.stowage.calcite;
+
+import dev.stowage.catalog.Catalog;
+import dev.stowage.copy.LocationUnload;
+import dev.stowage.copy.UnloadOptions;
+import dev.stowage.format.FileFormat;
+import dev.stowage.format.FileFormatParser;
+import dev.stowage.sql.StageTableArguments;
+import dev.stowage.stage.FileSelection;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.FunctionParameter;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * {@code system.copy_into_location(LOCATION, QUERY, OPTIONS, FILE_FORMAT, CONNECTION)}, which
+ * {@code COPY INTO <location>} is rewritten into. The location, format and options are resolved while the statement
+ * is validated; the query runs, on the same connection, and its rows are written when the statement executes.
+ */
+final class CopyIntoLocationMacro implements TableMacro {
+    private final SystemSchema system;
+
+    CopyIntoLocationMacro(SystemSchema system) {
+        this.system = system;
+    }
+
+    @Override
+    public List<FunctionParameter> getParameters() {
+        return MacroParameters.of(List.of(
+                new MacroParameters.Spec("LOCATION", String.class, false),
+                new MacroParameters.Spec("QUERY", String.class, false),
+                new MacroParameters.Spec("OPTIONS", String.class, false),
+                new MacroParameters.Spec("FILE_FORMAT", String.class, true),
+                new MacroParameters.Spec("CONNECTION", String.class, true)));
+    }
+
+    @Override
+    public TranslatableTable apply(List<? extends Object> arguments) {
+        Catalog catalog = system.catalog();
+        String location = (String) arguments.get(0);
+        UnloadOptions options = UnloadOptions.of(StageTableArguments.decodeOptions((String) arguments.get(2)));
+        FileSelection selection = FileSelection.resolve(catalog, location,
+                StageTableArguments.decodeOptions((String) arguments.get(4)), null, null, "copy into " + location);
+        String formatText = (String) arguments.get(3);
+        FileFormat format = formatText == null ? selection.stage().fileFormat()
+                : FileFormatParser.parse(StageTableArguments.decodeOptions(formatText), catalog.fileFormats());
+        LocationUnload unload = new LocationUnload(system.connection(), (String) arguments.get(1),
+                () -> system.stageFiles().open(selection.stage()), selection.path(), format, options);
+        return new RowsTable(typeFactory -> rowType(typeFactory, options.detailedOutput()), () -> unload.run().stream(),
+                Schema.TableType.SYSTEM_TABLE);
+    }
+
+    private static RelDataType rowType(RelDataTypeFactory typeFactory, boolean detailed) {
+        RelDataType count = typeFactory.createSqlType(SqlTypeName.BIGINT);
+        if (detailed) {
+            return typeFactory.builder()
+                    .add("file_name", typeFactory.createSqlType(SqlTypeName.VARCHAR))
+                    .add("file_size", count)
+                    .add("row_count", count)
+                    .build();
+        }
+        return typeFactory.builder()
+                .add("rows_unloaded", count)
+                .add("input_bytes", count)
+                .add("output_bytes", count)
+                .build();
+    }
+}

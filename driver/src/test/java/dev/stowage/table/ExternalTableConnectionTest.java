@@ -114,6 +114,25 @@ class ExternalTableConnectionTest {
     }
 
     @Test
+    void insertAndCopyBothWaysOnS3() throws Exception {
+        createTable();
+        execute(connection, "INSERT INTO external_table_test VALUES (3, 'cy', 23)");
+        assertThat(names()).containsExactly(List.of("ann"), List.of("bob"), List.of("cy"));
+
+        execute(connection, "CREATE STAGE unload URL = 's3://testbucket/unload/'"
+                + " CONNECTION = (CONNECTION_NAME = 'external_table_conn')");
+        assertThat(rows(connection, "COPY INTO @unload/people/ FROM (SELECT * FROM external_table_test WHERE id > 1)")
+                .get(0).get(0)).isEqualTo("2");
+        execute(connection, "CREATE TABLE copied (id INT, name VARCHAR, age INT)");
+        assertThat(rows(connection, "COPY INTO copied FROM 's3://testbucket/unload/people/'"
+                + " CONNECTION = (CONNECTION_NAME = 'external_table_conn')"))
+                .singleElement().satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("2", "0"));
+        assertThat(rows(connection, "SELECT name FROM copied ORDER BY id")).containsExactly(List.of("bob"), List.of("cy"));
+        assertThat(rows(connection, "COPY INTO copied FROM 's3://testbucket/unload/people/'"
+                + " CONNECTION = (CONNECTION_NAME = 'external_table_conn')")).isEmpty();
+    }
+
+    @Test
     void alterRulesFollowDatabend() throws Exception {
         createTable();
         execute(connection, "CREATE CONNECTION azure STORAGE_TYPE = 'azblob' ENDPOINT_URL = 'http://127.0.0.1:1'"

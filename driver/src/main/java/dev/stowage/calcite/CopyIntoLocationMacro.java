@@ -1,12 +1,8 @@
 package dev.stowage.calcite;
 
-import dev.stowage.catalog.Catalog;
 import dev.stowage.copy.LocationUnload;
 import dev.stowage.copy.UnloadOptions;
-import dev.stowage.format.FileFormat;
-import dev.stowage.format.FileFormatParser;
 import dev.stowage.sql.StageTableArguments;
-import dev.stowage.stage.FileSelection;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -30,26 +26,17 @@ final class CopyIntoLocationMacro implements TableMacro {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        return MacroParameters.of(List.of(
-                new MacroParameters.Spec("LOCATION", String.class, false),
-                new MacroParameters.Spec("QUERY", String.class, false),
-                new MacroParameters.Spec("OPTIONS", String.class, false),
-                new MacroParameters.Spec("FILE_FORMAT", String.class, true),
-                new MacroParameters.Spec("CONNECTION", String.class, true)));
+        return CopyArguments.parameters("LOCATION", "QUERY");
     }
 
     @Override
     public TranslatableTable apply(List<? extends Object> arguments) {
-        Catalog catalog = system.catalog();
         String location = (String) arguments.get(0);
         UnloadOptions options = UnloadOptions.of(StageTableArguments.decodeOptions((String) arguments.get(2)));
-        FileSelection selection = FileSelection.resolve(catalog, location,
-                StageTableArguments.decodeOptions((String) arguments.get(4)), null, null, "copy into " + location);
-        String formatText = (String) arguments.get(3);
-        FileFormat format = formatText == null ? selection.stage().fileFormat()
-                : FileFormatParser.parse(StageTableArguments.decodeOptions(formatText), catalog.fileFormats());
+        CopyArguments copy = CopyArguments.of(system.catalog(), location, arguments, "copy into " + location);
         LocationUnload unload = new LocationUnload(system.connection(), (String) arguments.get(1),
-                () -> system.stageFiles().open(selection.stage()), selection.path(), format, options);
+                () -> system.stageFiles().open(copy.selection().stage()), copy.selection().path(), copy.format(),
+                options);
         return new RowsTable(typeFactory -> rowType(typeFactory, options.detailedOutput()), () -> unload.run().stream(),
                 Schema.TableType.SYSTEM_TABLE);
     }

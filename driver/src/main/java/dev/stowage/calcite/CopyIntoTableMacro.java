@@ -4,13 +4,8 @@ import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.TableDefinition;
 import dev.stowage.copy.LoadOptions;
 import dev.stowage.copy.TableLoad;
-import dev.stowage.format.FileFormat;
-import dev.stowage.format.FileFormatParser;
-import dev.stowage.format.OptionValue;
 import dev.stowage.sql.StageTableArguments;
-import dev.stowage.stage.FileSelection;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
@@ -33,29 +28,18 @@ final class CopyIntoTableMacro implements TableMacro {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        return MacroParameters.of(List.of(
-                new MacroParameters.Spec("TABLE", String.class, false),
-                new MacroParameters.Spec("LOCATION", String.class, false),
-                new MacroParameters.Spec("OPTIONS", String.class, false),
-                new MacroParameters.Spec("FILE_FORMAT", String.class, true),
-                new MacroParameters.Spec("CONNECTION", String.class, true)));
+        return CopyArguments.parameters("TABLE", "LOCATION");
     }
 
     @Override
     public TranslatableTable apply(List<? extends Object> arguments) {
         Catalog catalog = system.catalog();
         TableDefinition table = catalog.requireTable(TableNames.simple((String) arguments.get(0)));
-        String location = (String) arguments.get(1);
-        Map<String, OptionValue> options = StageTableArguments.decodeOptions((String) arguments.get(2));
-        LoadOptions load = LoadOptions.of(options);
-        OptionValue pattern = options.get("pattern");
-        FileSelection selection = FileSelection.resolve(catalog, location,
-                StageTableArguments.decodeOptions((String) arguments.get(4)), pattern == null ? null : pattern.text(),
-                LoadOptions.files(options), "copy into '" + table.name() + "'");
-        String formatText = (String) arguments.get(3);
-        FileFormat format = formatText == null ? selection.stage().fileFormat()
-                : FileFormatParser.parse(StageTableArguments.decodeOptions(formatText), catalog.fileFormats());
-        TableLoad run = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), table, selection, format, load);
+        LoadOptions load = LoadOptions.of(StageTableArguments.decodeOptions((String) arguments.get(2)));
+        CopyArguments copy = CopyArguments.of(catalog, (String) arguments.get(1), arguments,
+                "copy into '" + table.name() + "'");
+        TableLoad run = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), table, copy.selection(),
+                copy.format(), load);
         return new RowsTable(CopyIntoTableMacro::rowType, () -> run.run().stream(), Schema.TableType.SYSTEM_TABLE);
     }
 

@@ -33,19 +33,6 @@ final class CopyOptions {
         return value == null ? null : value.text();
     }
 
-    /** Returns the list of option {@code key}, or null when it is absent. */
-    java.util.List<String> list(String key) {
-        OptionValue value = options.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (value.kind() != OptionValue.Kind.LIST) {
-            throw new StowageException(ErrorCode.BAD_ARGUMENTS, "Option %s takes a list: %s = ('a', 'b').",
-                    key.toUpperCase(Locale.ROOT), key.toUpperCase(Locale.ROOT));
-        }
-        return value.values();
-    }
-
     /** Returns boolean option {@code key} (TRUE/FALSE, quoted or not), or {@code absent}. */
     boolean bool(String key, boolean absent) {
         String text = text(key);

@@ -1,7 +1,6 @@
 package dev.stowage.copy;
 
 import dev.stowage.format.OptionValue;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,10 +27,5 @@ public record LoadOptions(OnError onError, boolean purge, boolean force, long ma
         CopyOptions read = new CopyOptions(options, ACCEPTED, "COPY INTO <table>");
         return new LoadOptions(OnError.parse(read.text("on_error")), read.bool("purge", false),
                 read.bool("force", false), read.number("max_files", 0), read.bool("return_failed_only", false));
-    }
-
-    /** Returns the FILES list, or null. */
-    public static List<String> files(Map<String, OptionValue> options) {
-        return new CopyOptions(options, ACCEPTED, "COPY INTO <table>").list("files");
     }
 }

@@ -2,6 +2,8 @@ package dev.stowage.format;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stowage.error.ErrorCode;
+import dev.stowage.error.StowageException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,6 +32,28 @@ public record FileFormat(FileFormatType type, SortedMap<String, String> options)
     /** Returns the option {@code key}. */
     public String option(String key) {
         return options.get(key);
+    }
+
+    /** Returns the option {@code key}, or {@code otherwise} when it is not set. */
+    public String option(String key, String otherwise) {
+        String value = options.get(key);
+        return value == null ? otherwise : value;
+    }
+
+    /**
+     * Returns the option {@code key} (or {@code otherwise}) as the one ASCII character it must be: a delimiter,
+     * quote or escape.
+     *
+     * @throws StowageException {@link ErrorCode#ILLEGAL_FILE_FORMAT} naming the option otherwise
+     */
+    public char asciiOption(String key, String otherwise) {
+        String value = option(key, otherwise);
+        if (value.length() != 1 || value.charAt(0) >= 0x80) {
+            throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
+                    "Invalid %s format: %s must be one ASCII character, not '%s'", type,
+                    key.toUpperCase(Locale.ROOT), value);
+        }
+        return value.charAt(0);
     }
 
     /**

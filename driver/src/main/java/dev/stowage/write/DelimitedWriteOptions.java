@@ -4,7 +4,6 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.format.FileFormat;
 import dev.stowage.format.FileFormatType;
-import java.util.Locale;
 
 /**
  * The options of a CSV or TSV format, as the writer uses them.
@@ -32,33 +31,18 @@ record DelimitedWriteOptions(boolean tsv, char fieldDelimiter, String recordDeli
         if (!tsv && format.type() != FileFormatType.CSV) {
             throw new IllegalArgumentException("not a CSV or TSV format: " + format.type());
         }
-        String record = option(format, "record_delimiter", "\n");
+        String record = format.option("record_delimiter", "\n");
         if (!record.equals("\r\n")) {
-            single(format, "record_delimiter", "\n");
+            format.asciiOption("record_delimiter", "\n");
         }
         return new DelimitedWriteOptions(tsv,
-                single(format, "field_delimiter", tsv ? "\t" : ","),
+                format.asciiOption("field_delimiter", tsv ? "\t" : ","),
                 record,
-                tsv ? '\0' : single(format, "quote", "\""),
-                !tsv && option(format, "escape", "").equals("\\"),
-                option(format, "null_display", "\\N"),
-                option(format, "nan_display", tsv ? "nan" : "NaN"),
-                !tsv && option(format, "binary_format", "HEX").equalsIgnoreCase("BASE64"),
-                option(format, "output_header", "false").equalsIgnoreCase("true"));
-    }
-
-    private static String option(FileFormat format, String key, String otherwise) {
-        String value = format.option(key);
-        return value == null ? otherwise : value;
-    }
-
-    private static char single(FileFormat format, String key, String otherwise) {
-        String value = option(format, key, otherwise);
-        if (value.length() != 1 || value.charAt(0) >= 0x80) {
-            throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
-                    "Invalid %s format: %s must be one ASCII character, not '%s'", format.type(),
-                    key.toUpperCase(Locale.ROOT), value);
-        }
-        return value.charAt(0);
+                tsv ? '\0' : format.asciiOption("quote", "\""),
+                !tsv && format.option("escape", "").equals("\\"),
+                format.option("null_display", "\\N"),
+                format.option("nan_display", tsv ? "nan" : "NaN"),
+                !tsv && format.option("binary_format", "HEX").equalsIgnoreCase("BASE64"),
+                format.option("output_header", "false").equalsIgnoreCase("true"));
     }
 }

@@ -37,10 +37,10 @@ record DelimitedOptions(boolean tsv, char fieldDelimiter, char recordDelimiter, 
         if (!tsv && format.type() != FileFormatType.CSV) {
             throw new IllegalArgumentException("not a CSV or TSV format: " + format.type());
         }
-        char field = single(format, "field_delimiter", tsv ? "\t" : ",");
-        String record = option(format, "record_delimiter", "\n");
-        char recordDelimiter = record.equals("\r\n") ? NEWLINE : single(format, "record_delimiter", "\n");
-        char quote = tsv ? '\0' : single(format, "quote", "\"");
+        char field = format.asciiOption("field_delimiter", tsv ? "\t" : ",");
+        String record = format.option("record_delimiter", "\n");
+        char recordDelimiter = record.equals("\r\n") ? NEWLINE : format.asciiOption("record_delimiter", "\n");
+        char quote = tsv ? '\0' : format.asciiOption("quote", "\"");
         boolean newlines = recordDelimiter == NEWLINE;
         boolean clash = field == recordDelimiter || (newlines && field == '\r');
         if (!tsv) {
@@ -50,16 +50,16 @@ record DelimitedOptions(boolean tsv, char fieldDelimiter, char recordDelimiter, 
             throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT, "Invalid %s format: FIELD_DELIMITER,"
                     + " RECORD_DELIMITER and QUOTE must differ from each other", format.type());
         }
-        String skip = option(format, "skip_header", "0");
+        String skip = format.option("skip_header", "0");
         return new DelimitedOptions(tsv, field, recordDelimiter, quote,
-                option(format, "escape", tsv ? "\\" : "").equals("\\"),
+                format.option("escape", tsv ? "\\" : "").equals("\\"),
                 skip.isEmpty() ? 0 : Long.parseLong(skip),
-                option(format, "null_display", "\\N"),
+                format.option("null_display", "\\N"),
                 // TSV before Databend 2026 has no EMPTY_FIELD_AS: its empty field is the empty string
                 ValueFallback.of(format.option("empty_field_as"), tsv ? ValueFallback.STRING : ValueFallback.NULL),
-                option(format, "nan_display", tsv ? "nan" : "NaN"),
-                option(format, "binary_format", "HEX").toUpperCase(Locale.ROOT).equals("BASE64"),
-                option(format, "compression", "NONE"));
+                format.option("nan_display", tsv ? "nan" : "NaN"),
+                format.option("binary_format", "HEX").toUpperCase(Locale.ROOT).equals("BASE64"),
+                format.option("compression", "NONE"));
     }
 
     /** Returns whether CR, LF and CRLF end records. */
@@ -83,20 +83,5 @@ record DelimitedOptions(boolean tsv, char fieldDelimiter, char recordDelimiter, 
     /** Returns a new parser of this format's blocks. */
     BlockParser newParser() {
         return parsedByFastCsv() ? new FastCsvBlockParser(this) : new DelimitedTextParser(this);
-    }
-
-    private static String option(FileFormat format, String key, String otherwise) {
-        String value = format.option(key);
-        return value == null ? otherwise : value;
-    }
-
-    private static char single(FileFormat format, String key, String otherwise) {
-        String value = option(format, key, otherwise);
-        if (value.length() != 1 || value.charAt(0) >= 0x80) {
-            throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT,
-                    "Invalid %s format: %s must be one ASCII character, not '%s'", format.type(),
-                    key.toUpperCase(Locale.ROOT), value);
-        }
-        return value.charAt(0);
     }
 }

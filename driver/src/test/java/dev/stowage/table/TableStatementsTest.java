@@ -121,6 +121,13 @@ class TableStatementsTest {
     }
 
     @Test
+    void alterConnectionOfALocalTableCannotApplyTheUpdate() throws SQLException {
+        execute(connection, "CREATE TABLE ext (id INT) 'fs://" + external + "/'");
+        assertThat(failure(connection, "ALTER TABLE ext CONNECTION = (ACCESS_KEY_ID = 'a')", "22023", 4000))
+                .hasMessageStartingWith("Cannot apply update from fs to fs");
+    }
+
+    @Test
     void alterConnectionOfAnInternalTableFails() throws SQLException {
         execute(connection, "CREATE TABLE t (a INT)");
         assertThat(failure(connection, "ALTER TABLE t CONNECTION = (CONNECTION_NAME = 'c')", "55000", 1302))

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ class TableInsertTest {
         assertThat(rows(connection, "SELECT * FROM t ORDER BY id")).containsExactly(
                 List.of("1", "2", "3000000000", "true", "1.5", "2.25", "12.34", "ann", "2026-11-24",
                         "2026-11-24 10:11:12.345", "cafe"),
-                java.util.Arrays.asList("2", null, null, null, null, null, null, null, null, null, null));
+                Arrays.asList("2", null, null, null, null, null, null, null, null, null, null));
         assertThat(update("INSERT INTO t (id, name) VALUES (3, 'cy')")).isEqualTo(1);
         assertThat(rows(connection, "SELECT count(*), sum(id), max(name) FROM t"))
                 .containsExactly(List.of("3", "6", "cy"));
@@ -81,6 +82,19 @@ class TableInsertTest {
         }
         assertThat(update("INSERT INTO dst (a) SELECT a FROM src WHERE a = 1")).isEqualTo(1);
         assertThat(rows(connection, "SELECT count(*), count(b) FROM dst")).containsExactly(List.of("3", "2"));
+    }
+
+    @Test
+    void ndjsonAndTsvTablesRoundTrip() throws SQLException {
+        for (String format : List.of("NDJSON", "TSV")) {
+            String table = "t_" + format.toLowerCase(java.util.Locale.ROOT);
+            execute(connection, "CREATE TABLE " + table + " (id BIGINT, name VARCHAR, price DECIMAL(6, 2), born DATE)"
+                    + " FILE_FORMAT = (TYPE = " + format + ")");
+            execute(connection, "INSERT INTO " + table + " VALUES (1, 'a\tb', 1.50, DATE '2026-01-02'),"
+                    + " (2, NULL, NULL, NULL)");
+            assertThat(rows(connection, "SELECT * FROM " + table + " ORDER BY id")).as(format).containsExactly(
+                    List.of("1", "a\tb", "1.50", "2026-01-02"), Arrays.asList("2", null, null, null));
+        }
     }
 
     @Test

@@ -235,6 +235,17 @@ final class JdbcProxies {
     }
 
     /** Statements, result sets and metadata objects. */
+    /**
+     * {@link DatabaseMetaData#getTableTypes}: Calcite lists only TABLE and VIEW, but tools filter
+     * {@link DatabaseMetaData#getTables} by the types listed here, so every type a table may have is listed.
+     */
+    private static ResultSet tableTypes(Connection connection) throws SQLException {
+        Statement statement = connection.createStatement();
+        statement.closeOnCompletion();
+        return statement.executeQuery("SELECT TRIM(t) AS \"TABLE_TYPE\" FROM (VALUES ('" + TableTypes.EXTERNAL_TABLE
+                + "'), ('SYSTEM TABLE'), ('TABLE'), ('VIEW')) AS v (t) ORDER BY 1");
+    }
+
     private static final class ChildHandler extends BaseHandler {
         private final Object parent;
         private final Object connection;
@@ -259,6 +270,11 @@ final class JdbcProxies {
                 case "getStatement":
                     if (parent instanceof Statement) {
                         return parent;
+                    }
+                    break;
+                case "getTableTypes":
+                    if (delegate instanceof DatabaseMetaData) {
+                        return tableTypes((Connection) connection);
                     }
                     break;
                 default:

@@ -106,6 +106,18 @@ class TableStatementsTest {
             assertThat(tables.next()).isTrue();
             assertThat(tables.getString("TABLE_TYPE")).isEqualTo("EXTERNAL TABLE");
         }
+        List<String> types = new ArrayList<>();
+        try (ResultSet tableTypes = connection.getMetaData().getTableTypes()) {
+            while (tableTypes.next()) {
+                types.add(tableTypes.getString("TABLE_TYPE"));
+            }
+        }
+        assertThat(types).containsExactly("EXTERNAL TABLE", "SYSTEM TABLE", "TABLE", "VIEW");
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"EXTERNAL TABLE"})) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getString("TABLE_NAME")).isEqualTo("ext");
+            assertThat(tables.next()).isFalse();
+        }
         execute(connection, "TRUNCATE TABLE ext");
         assertThat(rows(connection, "SELECT count(*) FROM ext")).containsExactly(List.of("0"));
         assertThat(external.resolve("_ignored.csv")).exists();

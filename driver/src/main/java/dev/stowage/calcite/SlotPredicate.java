@@ -1,7 +1,11 @@
 package dev.stowage.calcite;
 
+import dev.stowage.scan.ColumnBatch;
 import dev.stowage.scan.ColumnPredicate;
 import dev.stowage.scan.ColumnType;
+import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DoubleVector;
+import dev.stowage.scan.LongVector;
 import java.math.BigDecimal;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -83,9 +87,13 @@ record SlotPredicate(int slot, ColumnPredicate.Op op, Comparable<?> value) {
     }
 
     /** Returns whether {@code row} satisfies the condition. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     boolean test(Object[] row) {
-        Object actual = row[slot];
+        return matches(row[slot]);
+    }
+
+    /** Returns whether the value {@code actual} of the column satisfies the condition. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean matches(Object actual) {
         if (op == ColumnPredicate.Op.IS_NULL || op == ColumnPredicate.Op.IS_NOT_NULL) {
             return (actual == null) == (op == ColumnPredicate.Op.IS_NULL);
         }
@@ -103,6 +111,90 @@ record SlotPredicate(int slot, ColumnPredicate.Op op, Comparable<?> value) {
             case GE -> order >= 0;
             default -> throw new AssertionError(op);
         };
+    }
+
+    /**
+     * Keeps those of the rows {@code selection[0..count)} of {@code batch} that satisfy the condition, in order, at
+     * the start of {@code selection}, and returns how many they are. Integers and floating-point numbers compare as
+     * {@link #test} compares their boxed values ({@link Double#compare} order for the latter).
+     */
+    int select(ColumnBatch batch, int[] selection, int count) {
+        ColumnVector vector = batch.vector(slot);
+        if (op == ColumnPredicate.Op.IS_NULL || op == ColumnPredicate.Op.IS_NOT_NULL) {
+            boolean wanted = op == ColumnPredicate.Op.IS_NULL;
+            int kept = 0;
+            for (int k = 0; k < count; k++) {
+                int row = selection[k];
+                if (vector.isNull(row) == wanted) {
+                    selection[kept++] = row;
+                }
+            }
+            return kept;
+        }
+        if (vector instanceof LongVector longs && isIntegral(value)) {
+            Range range = Range.of(op, ((Number) value).longValue());
+            long[] values = longs.values();
+            boolean[] nulls = longs.hasNulls() ? longs.nulls() : null;
+            int kept = 0;
+            for (int k = 0; range != null && k < count; k++) {
+                int row = selection[k];
+                if (range.contains(values[row]) && (nulls == null || !nulls[row])) {
+                    selection[kept++] = row;
+                }
+            }
+            return kept;
+        }
+        if (vector instanceof DoubleVector doubles && (value instanceof Double || value instanceof Float)) {
+            Range range = Range.of(op, orderKey(((Number) value).doubleValue()));
+            double[] values = doubles.values();
+            boolean[] nulls = doubles.hasNulls() ? doubles.nulls() : null;
+            int kept = 0;
+            for (int k = 0; range != null && k < count; k++) {
+                int row = selection[k];
+                if (range.contains(orderKey(values[row])) && (nulls == null || !nulls[row])) {
+                    selection[kept++] = row;
+                }
+            }
+            return kept;
+        }
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            if (matches(vector.get(row))) {
+                selection[kept++] = row;
+            }
+        }
+        return kept;
+    }
+
+    /** The values a comparison with a constant accepts: those in {@code [low, high]}, or outside it. */
+    private record Range(long low, long high, boolean outside) {
+        /** Returns the values {@code op constant} accepts, or null when there are none. */
+        static Range of(ColumnPredicate.Op op, long constant) {
+            return switch (op) {
+                case EQ -> new Range(constant, constant, false);
+                case NE -> new Range(constant, constant, true);
+                case LT -> constant == Long.MIN_VALUE ? null : new Range(Long.MIN_VALUE, constant - 1, false);
+                case LE -> new Range(Long.MIN_VALUE, constant, false);
+                case GT -> constant == Long.MAX_VALUE ? null : new Range(constant + 1, Long.MAX_VALUE, false);
+                case GE -> new Range(constant, Long.MAX_VALUE, false);
+                default -> throw new AssertionError(op);
+            };
+        }
+
+        boolean contains(long value) {
+            return (value >= low && value <= high) != outside;
+        }
+    }
+
+    private static boolean isIntegral(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
+    }
+
+    /** A key whose signed order is {@link Double#compare}'s order of the doubles (NaN last, -0.0 before 0.0). */
+    private static long orderKey(double value) {
+        long bits = Double.doubleToLongBits(value);
+        return bits >= 0 ? bits : bits ^ Long.MAX_VALUE;
     }
 
     @Override

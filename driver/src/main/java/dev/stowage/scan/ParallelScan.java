@@ -249,18 +249,14 @@ public final class ParallelScan implements Enumerator<Object[]> {
             }
         }
 
-        /** Reads the unit into one state, checking between batches of rows whether the scan was closed. */
+        /** Reads the unit into one state, batch by batch, checking before each whether the scan was closed. */
         private void fold(ScanUnit unit, PartialAggregate partial) throws IOException {
             Object[] state = partial.start();
-            int[] count = {0};
-            unit.read(row -> {
-                partial.add(state, row);
-                if (++count[0] == BATCH_SIZE) {
-                    count[0] = 0;
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedRead();
-                    }
+            unit.readBatches(batch -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedRead();
                 }
+                partial.addBatch(state, batch);
                 return true;
             });
             put(new Object[][] {state});

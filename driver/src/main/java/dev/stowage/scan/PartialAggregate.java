@@ -10,4 +10,11 @@ public interface PartialAggregate {
 
     /** Adds {@code row} to {@code state}. */
     void add(Object[] state, Object[] row);
+
+    /** Adds the rows of {@code batch} to {@code state}, in order; by default one {@link #add} per row. */
+    default void addBatch(Object[] state, ColumnBatch batch) {
+        for (int row = 0; row < batch.size(); row++) {
+            add(state, batch.row(row));
+        }
+    }
 }

@@ -17,6 +17,26 @@ public interface ScanUnit {
     void read(RowSink sink) throws IOException;
 
     /**
+     * Produces this unit's rows like {@link #read}, a batch at a time, for consumers that fold them (aggregates).
+     * Readers that decode column by column override it to hand out primitive vectors; by default the rows of
+     * {@link #read} are gathered into batches of {@link ObjectVector}s.
+     */
+    default void readBatches(BatchSink sink) throws IOException {
+        RowBatcher batcher = new RowBatcher(sink);
+        boolean[] declined = {false};
+        read(row -> {
+            if (batcher.accept(row)) {
+                return true;
+            }
+            declined[0] = true;
+            return false;
+        });
+        if (!declined[0]) {
+            batcher.flush();
+        }
+    }
+
+    /**
      * Returns about how many bytes of heap the unit holds while it is read, beyond the rows it hands out (a Parquet
      * row group's column chunks); 0 when that is small. Scans read fewer units at once when they are large.
      */

@@ -280,6 +280,53 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void aggregatesOfEveryNumericTypeAreThoseOfTheRows() throws Exception {
+        stage("s");
+        String typed = "SELECT (range % 7 - 3)::TINYINT AS ti, (range * 3 - 700)::SMALLINT AS si,"
+                + " CASE WHEN range % 5 = 0 THEN NULL ELSE range * 7919 % 1000 - 500 END::INTEGER AS i,"
+                + " (range * 1000000007)::BIGINT AS bi, (range % 250)::UTINYINT AS ut, (range * 31)::USMALLINT AS us,"
+                + " (range * 4000000)::UINTEGER AS ui, CASE WHEN range % 4 = 1 THEN NULL ELSE range / 8.0 - 40 END::FLOAT"
+                + " AS f, CASE WHEN range % 3 = 2 THEN NULL WHEN range = 8 THEN -0.0::DOUBLE"
+                + " ELSE range * 0.37 - 100 END::DOUBLE AS d, (DATE '2000-01-01' + (range::INTEGER % 900"
+                + " - 450)) AS dt, (TIMESTAMP '2020-02-29 10:00:00' + range * INTERVAL 1 MINUTE) AS ts,"
+                + " (range * 0.25)::DECIMAL(9, 2) AS dc FROM range(700)";
+        put("s", "t/1.parquet", duck(typed, "FORMAT parquet, ROW_GROUP_SIZE 256"));
+        put("s", "t/2.parquet", duck("SELECT * FROM (VALUES (NULL::TINYINT, NULL::SMALLINT, NULL::INTEGER,"
+                + " NULL::BIGINT, NULL::UTINYINT, NULL::USMALLINT, NULL::UINTEGER, NULL::FLOAT, NULL::DOUBLE, NULL::DATE,"
+                + " NULL::TIMESTAMP, NULL::DECIMAL(9, 2))) t(ti, si, i, bi, ut, us, ui, f, d, dt, ts, dc)",
+                "FORMAT parquet"));
+        put("s", "t/3.parquet", duck(typed + " WHERE false", "FORMAT parquet"));
+        List<String> columns = List.of("ti", "si", "i", "bi", "ut", "us", "ui", "f", "d", "dt", "ts", "dc");
+        StringBuilder select = new StringBuilder("count(*)");
+        for (String column : columns) {
+            select.append(", count(").append(column).append("), min(").append(column).append("), max(")
+                    .append(column).append(')');
+            // sums of BIGINT are exact DECIMALs, a cast that keeps them out of the scan
+            if (!List.of("dt", "ts", "bi", "ui").contains(column)) {
+                select.append(", sum(").append(column).append(')');
+            }
+        }
+        for (String where : List.of("", " WHERE i < 0", " WHERE d >= -50.5 AND i <> 2", " WHERE f IS NULL",
+                " WHERE d > 0 AND d IS NOT NULL AND dt < DATE '2000-01-01'", " WHERE bi > 9000000000000",
+                " WHERE us = 527", " WHERE i > 1000")) {
+            String aggregated = "SELECT " + select + " FROM @s/t/" + where;
+            assertThat(rows(connection, "EXPLAIN PLAN FOR " + aggregated).get(0).get(0))
+                    .contains("StageAggregateScan");
+            // a LIMIT keeps the aggregate out of the scan, which then hands the engine its rows
+            String overRows = "SELECT " + select + " FROM (SELECT * FROM @s/t/ LIMIT 100000)" + where;
+            assertThat(rows(connection, "EXPLAIN PLAN FOR " + overRows).get(0).get(0))
+                    .doesNotContain("StageAggregateScan");
+            assertThat(rows(connection, aggregated)).as(where).isEqualTo(rows(connection, overRows));
+        }
+        assertThat(rows(connection, "SELECT sum(bi), sum(ui) FROM @s/t/ WHERE i > 0")).isEqualTo(
+                rows(connection, "SELECT sum(bi), sum(ui) FROM (SELECT * FROM @s/t/ LIMIT 100000) WHERE i > 0"));
+        assertThat(rows(connection, "SELECT count(*), count(i), sum(i), min(d), max(ui) FROM @s/t/3.parquet"))
+                .containsExactly(java.util.Arrays.asList("0", "0", null, null, null));
+        assertThat(rows(connection, "SELECT count(*), sum(si), max(ts), min(dc) FROM @s/t/1.parquet WHERE d IS NULL"))
+                .containsExactly(List.of("233", "81550", "2020-02-29 21:38:00.000", "0.50"));
+    }
+
+    @Test
     void concurrentQueriesOnOneConnectionEachGetTheirRows() throws Exception {
         stage("s");
         put("s", "c/p.parquet", duck("SELECT range AS id FROM range(200000)", "FORMAT parquet, ROW_GROUP_SIZE 10000"));

@@ -1,5 +1,9 @@
 package dev.stowage.format.parquet;
 
+import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DoubleVector;
+import dev.stowage.scan.LongVector;
+import dev.stowage.scan.ObjectVector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.parquet.CorruptDeltaByteArrays;
@@ -19,10 +23,10 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes one flat (top-level, not repeated) column of a row group page by page, a batch of rows at a time, into one
- * slot of the row arrays. Definition levels and dictionary ids are decoded in bulk and PLAIN values read straight
- * from the pages ({@link PageValues}); values are the file type's internal representation. One instance per row
- * group read; not thread-safe.
+ * Decodes one flat (top-level, not repeated) column of a row group page by page, a batch of rows at a time, into a
+ * column vector. Definition levels and dictionary ids are decoded in bulk and PLAIN values read straight from the
+ * pages ({@link PageValues}); values are the file type's internal representation. One instance per row group read;
+ * not thread-safe.
  */
 final class ColumnDecoder {
     /** Reads the definition levels of the current page. */
@@ -33,7 +37,6 @@ final class ColumnDecoder {
 
     private final ColumnDescriptor descriptor;
     private final LeafType leaf;
-    private final int slot;
     private final PageReader pages;
     private final String createdBy;
     private final int maxDefinition;
@@ -45,16 +48,15 @@ final class ColumnDecoder {
     private ValuesReader previousReader;
 
     /**
-     * Creates the decoder of {@code descriptor}'s chunk, whose pages {@code pages} reads, into {@code slot}.
+     * Creates the decoder of {@code descriptor}'s chunk, whose pages {@code pages} reads.
      *
      * @param createdBy the file's writer, which decides a workaround for old writers' DELTA_BYTE_ARRAY pages
      * @throws IOException when the dictionary page cannot be read
      */
-    ColumnDecoder(ColumnDescriptor descriptor, LeafType leaf, int slot, PageReader pages, String createdBy)
+    ColumnDecoder(ColumnDescriptor descriptor, LeafType leaf, PageReader pages, String createdBy)
             throws IOException {
         this.descriptor = descriptor;
         this.leaf = leaf;
-        this.slot = slot;
         this.pages = pages;
         this.createdBy = createdBy;
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
@@ -63,8 +65,17 @@ final class ColumnDecoder {
                 : new DictionaryValues(dictionaryPage.getEncoding().initDictionary(descriptor, dictionaryPage), leaf);
     }
 
-    /** Decodes the next {@code count} values into {@code rows[0..count)[slot]}, leaving NULLs unset. */
-    void fill(Object[][] rows, int count) throws IOException {
+    /**
+     * Decodes the next {@code count} values into rows {@code 0..count)} of {@code out}: an {@link ObjectVector}, or
+     * a {@link LongVector} or {@link DoubleVector} when the leaf {@linkplain LeafType#decodesToLong() decodes to
+     * one}.
+     */
+    void fill(ColumnVector out, int count) throws IOException {
+        if (out instanceof LongVector longs) {
+            longs.hasNulls(false);
+        } else if (out instanceof DoubleVector doubles) {
+            doubles.hasNulls(false);
+        }
         int done = 0;
         while (done < count) {
             if (remainingInPage == 0) {
@@ -80,7 +91,7 @@ final class ColumnDecoder {
                 levels.read(levelBuffer, n);
                 defined = levelBuffer;
             }
-            values.decode(rows, done, n, slot, defined, maxDefinition);
+            values.decode(out, done, n, defined, maxDefinition);
             done += n;
             remainingInPage -= n;
         }

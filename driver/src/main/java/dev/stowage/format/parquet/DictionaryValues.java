@@ -10,6 +10,8 @@ final class DictionaryValues {
     private final Dictionary dictionary;
     private final LeafType leaf;
     private final Object[] decoded;
+    private long[] longs;
+    private double[] doubles;
 
     DictionaryValues(Dictionary dictionary, LeafType leaf) {
         this.dictionary = dictionary;
@@ -29,6 +31,32 @@ final class DictionaryValues {
             decoded[id] = value;
         }
         return value;
+    }
+
+    /** Returns every entry as a {@code long}, when the leaf {@link LeafType#decodesToLong()}. */
+    long[] longs() {
+        if (longs == null) {
+            long[] all = new long[decoded.length];
+            for (int id = 0; id < all.length; id++) {
+                all[id] = leaf.kind().physical() == ValueKind.Physical.INT
+                        ? leaf.longOfInt(dictionary.decodeToInt(id)) : leaf.longOfLong(dictionary.decodeToLong(id));
+            }
+            longs = all;
+        }
+        return longs;
+    }
+
+    /** Returns every entry as a {@code double}, when the leaf {@link LeafType#decodesToDouble()}. */
+    double[] doubles() {
+        if (doubles == null) {
+            double[] all = new double[decoded.length];
+            for (int id = 0; id < all.length; id++) {
+                all[id] = leaf.kind().physical() == ValueKind.Physical.FLOAT
+                        ? dictionary.decodeToFloat(id) : dictionary.decodeToDouble(id);
+            }
+            doubles = all;
+        }
+        return doubles;
     }
 
     private Object decode(int id) {

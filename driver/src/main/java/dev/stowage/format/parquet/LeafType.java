@@ -1,6 +1,7 @@
 package dev.stowage.format.parquet;
 
 import dev.stowage.scan.ColumnType;
+import dev.stowage.scan.LongVector;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -139,6 +140,45 @@ record LeafType(ValueKind kind, ColumnType type) {
             case TIME_NANOS -> Integer.valueOf((int) Math.floorDiv(value, 1_000_000L));
             case TIMESTAMP_MICROS -> Long.valueOf(Math.floorDiv(value, 1_000L));
             case TIMESTAMP_NANOS -> Long.valueOf(Math.floorDiv(value, 1_000_000L));
+            default -> throw unexpected("INT64");
+        };
+    }
+
+    /**
+     * Returns whether stored values decode to integers held in a {@code long} ({@link #longOfInt}, {@link
+     * #longOfLong}): INT32 and INT64 columns whose SQL type is an integer, date, time or timestamp.
+     */
+    boolean decodesToLong() {
+        return (kind.physical() == ValueKind.Physical.INT || kind.physical() == ValueKind.Physical.LONG)
+                && LongVector.holds(type);
+    }
+
+    /** Returns whether stored values are FLOAT or DOUBLE, decoded to a {@code double} as they are. */
+    boolean decodesToDouble() {
+        return kind.physical() == ValueKind.Physical.FLOAT || kind.physical() == ValueKind.Physical.DOUBLE;
+    }
+
+    /** Decodes a stored INT32 as the {@code long} of {@link #ofInt}'s value, when {@link #decodesToLong()}. */
+    long longOfInt(int value) {
+        return switch (kind) {
+            case INT32, DATE, TIME_MILLIS -> value;
+            case INT8 -> (byte) value;
+            case INT16 -> (short) value;
+            case UINT8 -> value & 0xFF;
+            case UINT16 -> value & 0xFFFF;
+            case UINT32 -> Integer.toUnsignedLong(value);
+            default -> throw unexpected("INT32");
+        };
+    }
+
+    /** Decodes a stored INT64 as the {@code long} of {@link #ofLong}'s value, when {@link #decodesToLong()}. */
+    long longOfLong(long value) {
+        return switch (kind) {
+            case INT64, TIMESTAMP_MILLIS -> value;
+            case TIME_MICROS -> (int) Math.floorDiv(value, 1_000L);
+            case TIME_NANOS -> (int) Math.floorDiv(value, 1_000_000L);
+            case TIMESTAMP_MICROS -> Math.floorDiv(value, 1_000L);
+            case TIMESTAMP_NANOS -> Math.floorDiv(value, 1_000_000L);
             default -> throw unexpected("INT64");
         };
     }

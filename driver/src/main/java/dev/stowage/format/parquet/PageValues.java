@@ -1,5 +1,9 @@
 package dev.stowage.format.parquet;
 
+import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DoubleVector;
+import dev.stowage.scan.LongVector;
+import dev.stowage.scan.ObjectVector;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -10,17 +14,19 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.api.Binary;
 
 /**
- * The values of one data page of a flat column, written into the rows that hold one. PLAIN values are read straight
- * from the page and dictionary ids decoded in bulk; any other encoding goes through a parquet-java values reader.
- * Each kind has its own loop, so that the per-value work is a direct call the JIT can inline.
+ * The values of one data page of a flat column, written into a {@link ColumnVector}: as objects of the file type's
+ * internal representation, or as primitives ({@link LongVector}, {@link DoubleVector}) where the leaf decodes to
+ * them ({@link LeafType#decodesToLong()}, {@link LeafType#decodesToDouble()}). PLAIN values are read straight from
+ * the page and dictionary ids decoded in bulk; any other encoding goes through a parquet-java values reader. Each
+ * kind has its own loops, so that the per-value work is a direct call the JIT can inline.
  */
 abstract class PageValues {
     /**
-     * Writes the page's next values into {@code rows[from + i][slot]} for each {@code i < count} whose definition
-     * level {@code levels[i]} is {@code maxDefinition} (every {@code i} when {@code levels} is null); the other slots
-     * stay NULL.
+     * Writes the page's next values into rows {@code from + i} of {@code out} for each {@code i < count} whose
+     * definition level {@code levels[i]} is {@code maxDefinition} (every {@code i} when {@code levels} is null); the
+     * other rows are set NULL, and a primitive vector then told it {@linkplain LongVector#hasNulls() has NULLs}.
      */
-    abstract void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition);
+    abstract void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition);
 
     /**
      * Returns the PLAIN values of {@code leaf}'s physical type in {@code data}, from its position on.
@@ -53,6 +59,37 @@ abstract class PageValues {
 
     static boolean defined(int[] levels, int i, int maxDefinition) {
         return levels == null || levels[i] == maxDefinition;
+    }
+
+    /** Returns how many of {@code levels[0..count)} are {@code maxDefinition}: the values the page holds for them. */
+    static int present(int[] levels, int count, int maxDefinition) {
+        if (levels == null) {
+            return count;
+        }
+        int present = 0;
+        for (int i = 0; i < count; i++) {
+            if (levels[i] == maxDefinition) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    /**
+     * Sets {@code nulls[from + i]} for each {@code i < count} whose level is not {@code maxDefinition}, clears the
+     * others, and returns whether any was set; does nothing when {@code levels} is null.
+     */
+    static boolean markNulls(boolean[] nulls, int from, int count, int[] levels, int maxDefinition) {
+        if (levels == null) {
+            return false;
+        }
+        boolean any = false;
+        for (int i = 0; i < count; i++) {
+            boolean isNull = levels[i] != maxDefinition;
+            nulls[from + i] = isNull;
+            any |= isNull;
+        }
+        return any;
     }
 
     /**
@@ -113,12 +150,31 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            int at = advance(4 * present(levels, count, maxDefinition));
+            if (out instanceof LongVector longs) {
+                long[] values = longs.values();
+                if (markNulls(longs.nulls(), from, count, levels, maxDefinition)) {
+                    longs.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        int value = (int) Bytes.INT.get(array, at);
+                        at += 4;
+                        values[from + i] = integer ? value : leaf.longOfInt(value);
+                    }
+                }
+                return;
+            }
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    int value = (int) Bytes.INT.get(array, advance(4));
-                    rows[from + i][slot] = integer ? Integer.valueOf(value) : leaf.ofInt(value);
+                    int value = (int) Bytes.INT.get(array, at);
+                    at += 4;
+                    values[from + i] = integer ? Integer.valueOf(value) : leaf.ofInt(value);
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -135,12 +191,31 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            int at = advance(8 * present(levels, count, maxDefinition));
+            if (out instanceof LongVector longs) {
+                long[] values = longs.values();
+                if (markNulls(longs.nulls(), from, count, levels, maxDefinition)) {
+                    longs.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        long value = (long) Bytes.LONG.get(array, at);
+                        at += 8;
+                        values[from + i] = bigint ? value : leaf.longOfLong(value);
+                    }
+                }
+                return;
+            }
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    long value = (long) Bytes.LONG.get(array, advance(8));
-                    rows[from + i][slot] = bigint ? Long.valueOf(value) : leaf.ofLong(value);
+                    long value = (long) Bytes.LONG.get(array, at);
+                    at += 8;
+                    values[from + i] = bigint ? Long.valueOf(value) : leaf.ofLong(value);
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -152,11 +227,29 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            int at = advance(4 * present(levels, count, maxDefinition));
+            if (out instanceof DoubleVector doubles) {
+                double[] values = doubles.values();
+                if (markNulls(doubles.nulls(), from, count, levels, maxDefinition)) {
+                    doubles.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = (float) Bytes.FLOAT.get(array, at);
+                        at += 4;
+                    }
+                }
+                return;
+            }
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = Float.valueOf((float) Bytes.FLOAT.get(array, advance(4)));
+                    values[from + i] = Float.valueOf((float) Bytes.FLOAT.get(array, at));
+                    at += 4;
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -168,11 +261,29 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            int at = advance(8 * present(levels, count, maxDefinition));
+            if (out instanceof DoubleVector doubles) {
+                double[] values = doubles.values();
+                if (markNulls(doubles.nulls(), from, count, levels, maxDefinition)) {
+                    doubles.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = (double) Bytes.DOUBLE.get(array, at);
+                        at += 8;
+                    }
+                }
+                return;
+            }
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = Double.valueOf((double) Bytes.DOUBLE.get(array, advance(8)));
+                    values[from + i] = Double.valueOf((double) Bytes.DOUBLE.get(array, at));
+                    at += 8;
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -188,13 +299,16 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
                     int at = bytes.checkedEnd(bytes.start() + (index >>> 3), 1) - 1;
-                    rows[from + i][slot] = Boolean.valueOf((array[at] >>> (index & 7) & 1) != 0);
+                    values[from + i] = Boolean.valueOf((array[at] >>> (index & 7) & 1) != 0);
                     index++;
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -212,14 +326,17 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
                 if (defined(levels, i, maxDefinition)) {
                     int length = (int) Bytes.INT.get(array, advance(4));
                     int start = advance(length);
-                    rows[from + i][slot] = string ? new String(array, start, length, StandardCharsets.UTF_8)
+                    values[from + i] = string ? new String(array, start, length, StandardCharsets.UTF_8)
                             : leaf.ofBinary(Binary.fromConstantByteArray(array, start, length));
+                } else {
+                    values[from + i] = null;
                 }
             }
         }
@@ -237,12 +354,12 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
             byte[] array = bytes.array();
+            Object[] values = ((ObjectVector) out).values();
             for (int i = 0; i < count; i++) {
-                if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = leaf.ofBinary(Binary.fromConstantByteArray(array, advance(length), length));
-                }
+                values[from + i] = defined(levels, i, maxDefinition)
+                        ? leaf.ofBinary(Binary.fromConstantByteArray(array, advance(length), length)) : null;
             }
         }
     }
@@ -258,21 +375,39 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
-            int present = 0;
-            for (int i = 0; i < count; i++) {
-                if (defined(levels, i, maxDefinition)) {
-                    present++;
-                }
-            }
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
+            int present = present(levels, count, maxDefinition);
             if (buffer.length < present) {
                 buffer = new int[Math.max(present, 2 * buffer.length)];
             }
             ids.read(buffer, present);
             int next = 0;
-            for (int i = 0; i < count; i++) {
-                if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = dictionary.get(buffer[next++]);
+            if (out instanceof LongVector longs) {
+                long[] entries = dictionary.longs();
+                long[] values = longs.values();
+                if (markNulls(longs.nulls(), from, count, levels, maxDefinition)) {
+                    longs.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = entries[buffer[next++]];
+                    }
+                }
+            } else if (out instanceof DoubleVector doubles) {
+                double[] entries = dictionary.doubles();
+                double[] values = doubles.values();
+                if (markNulls(doubles.nulls(), from, count, levels, maxDefinition)) {
+                    doubles.hasNulls(true);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = entries[buffer[next++]];
+                    }
+                }
+            } else {
+                Object[] values = ((ObjectVector) out).values();
+                for (int i = 0; i < count; i++) {
+                    values[from + i] = defined(levels, i, maxDefinition) ? dictionary.get(buffer[next++]) : null;
                 }
             }
         }
@@ -288,19 +423,47 @@ abstract class PageValues {
         }
 
         @Override
-        void decode(Object[][] rows, int from, int count, int slot, int[] levels, int maxDefinition) {
-            for (int i = 0; i < count; i++) {
-                if (defined(levels, i, maxDefinition)) {
-                    rows[from + i][slot] = switch (leaf.kind().physical()) {
-                        case BOOLEAN -> leaf.ofBoolean(reader.readBoolean());
-                        case INT -> leaf.ofInt(reader.readInteger());
-                        case LONG -> leaf.ofLong(reader.readLong());
-                        case FLOAT -> leaf.ofFloat(reader.readFloat());
-                        case DOUBLE -> leaf.ofDouble(reader.readDouble());
-                        case BINARY -> leaf.ofBinary(reader.readBytes());
-                    };
+        void decode(ColumnVector out, int from, int count, int[] levels, int maxDefinition) {
+            if (out instanceof LongVector longs) {
+                long[] values = longs.values();
+                if (markNulls(longs.nulls(), from, count, levels, maxDefinition)) {
+                    longs.hasNulls(true);
+                }
+                boolean ints = leaf.kind().physical() == ValueKind.Physical.INT;
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = ints ? leaf.longOfInt(reader.readInteger())
+                                : leaf.longOfLong(reader.readLong());
+                    }
+                }
+            } else if (out instanceof DoubleVector doubles) {
+                double[] values = doubles.values();
+                if (markNulls(doubles.nulls(), from, count, levels, maxDefinition)) {
+                    doubles.hasNulls(true);
+                }
+                boolean floats = leaf.kind().physical() == ValueKind.Physical.FLOAT;
+                for (int i = 0; i < count; i++) {
+                    if (defined(levels, i, maxDefinition)) {
+                        values[from + i] = floats ? reader.readFloat() : reader.readDouble();
+                    }
+                }
+            } else {
+                Object[] values = ((ObjectVector) out).values();
+                for (int i = 0; i < count; i++) {
+                    values[from + i] = defined(levels, i, maxDefinition) ? read() : null;
                 }
             }
+        }
+
+        private Object read() {
+            return switch (leaf.kind().physical()) {
+                case BOOLEAN -> leaf.ofBoolean(reader.readBoolean());
+                case INT -> leaf.ofInt(reader.readInteger());
+                case LONG -> leaf.ofLong(reader.readLong());
+                case FLOAT -> leaf.ofFloat(reader.readFloat());
+                case DOUBLE -> leaf.ofDouble(reader.readDouble());
+                case BINARY -> leaf.ofBinary(reader.readBytes());
+            };
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.stowage.format.parquet;
 
+import dev.stowage.scan.BatchSink;
+import dev.stowage.scan.ColumnBatch;
+import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.ObjectVector;
 import dev.stowage.scan.RowSink;
 import dev.stowage.scan.ScanUnit;
 import java.io.IOException;
@@ -20,7 +24,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * Reads one row group: fetches the chunks of the columns the plan needs (a few large ranged reads), decodes flat
- * columns a batch of rows at a time and assembles nested ones record by record. Each read opens its own
+ * columns a batch of rows at a time into column vectors and assembles nested ones record by record. Rows are built
+ * from the vectors; batches hand them on as they are. Each read opens its own
  * parquet-java reader, so units of a file may be read concurrently.
  */
 final class RowGroupUnit implements ScanUnit {
@@ -64,37 +69,127 @@ final class RowGroupUnit implements ScanUnit {
             readWithoutData(sink);
             return;
         }
+        List<ScanPlan.FlatColumn> flat = plan.flatColumns();
+        ObjectVector[] vectors = new ObjectVector[flat.size()];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = new ObjectVector(flat.get(i).leaf().type(), BATCH);
+        }
+        int width = plan.width();
+        decode(vectors, (count, batchFirstRow, records) -> {
+            Object[][] rows = new Object[count][];
+            for (int i = 0; i < count; i++) {
+                rows[i] = new Object[width];
+            }
+            for (int c = 0; c < vectors.length; c++) {
+                Object[] values = vectors[c].values();
+                int slot = flat.get(c).slot();
+                for (int i = 0; i < count; i++) {
+                    rows[i][slot] = values[i];
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                plan.finish(rows[i], records == null ? null : records.read(), batchFirstRow + i);
+            }
+            return rows;
+        }, rows -> {
+            for (Object[] row : rows) {
+                if (!sink.accept(row)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Decodes flat columns straight into primitive vectors where their types allow ({@link
+     * ScanPlan.FlatColumn#newBatchVector}); plans that assemble records or fill slots per row read rows instead.
+     */
+    @Override
+    public void readBatches(BatchSink sink) throws IOException {
+        checkInterrupted();
+        if (!plan.columnar()) {
+            ScanUnit.super.readBatches(sink);
+            return;
+        }
+        List<ScanPlan.FlatColumn> flat = plan.flatColumns();
+        ColumnVector[] vectors = new ColumnVector[flat.size()];
+        ColumnVector[] slots = new ColumnVector[plan.width()];
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = flat.get(i).newBatchVector(BATCH);
+            slots[flat.get(i).slot()] = vectors[i];
+        }
+        for (int slot = 0; slot < slots.length; slot++) {
+            if (slots[slot] == null) {
+                // a column the file lacks: NULL in every row
+                slots[slot] = new ObjectVector(null, BATCH);
+            }
+        }
+        ColumnBatch batch = new ColumnBatch(slots);
+        if (plan.requestedColumns().isEmpty()) {
+            for (long done = 0; done < rowCount; done += BATCH) {
+                checkInterrupted();
+                batch.size((int) Math.min(BATCH, rowCount - done));
+                if (!sink.accept(batch)) {
+                    return;
+                }
+            }
+            return;
+        }
+        decode(vectors, (count, batchFirstRow, records) -> {
+            for (int c = 0; c < vectors.length; c++) {
+                flat.get(c).convert(vectors[c], count);
+            }
+            batch.size(count);
+            return batch;
+        }, sink::accept);
+    }
+
+    /** Turns a batch of decoded column vectors into what a sink takes. */
+    @FunctionalInterface
+    private interface Assembly<T> {
+        T assemble(int count, long batchFirstRow, RecordReader<Object[]> records) throws IOException;
+    }
+
+    /** Takes an assembled batch; returns false when no more rows are wanted. */
+    @FunctionalInterface
+    private interface Delivery<T> {
+        boolean deliver(T batch) throws IOException;
+    }
+
+    /**
+     * Decodes the row group a batch at a time: the flat columns into {@code vectors}, which {@code assembly} then
+     * turns, with the records of nested columns, into what {@code delivery} takes. A failure to decode names the
+     * file and rows; what the delivery throws passes as it is.
+     */
+    private <T> void decode(ColumnVector[] vectors, Assembly<T> assembly, Delivery<T> delivery) throws IOException {
         StorageInputFile input = new StorageInputFile(footer.file());
         try (ParquetFileReader reader = open(input)) {
-            PageReadStore pages;
             List<ColumnDecoder> decoders;
             RecordReader<Object[]> records;
             try {
                 reader.setRequestedSchema(plan.requestedColumns());
-                pages = reader.readRowGroup(rowGroup);
+                PageReadStore pages = reader.readRowGroup(rowGroup);
                 decoders = decoders(pages);
                 records = records(pages);
             } catch (IOException | RuntimeException e) {
                 throw ReadFailures.failure(e, input, "row group " + rowGroup);
             }
-            int width = plan.width();
             for (long done = 0; done < rowCount; ) {
                 checkInterrupted();
                 int count = (int) Math.min(BATCH, rowCount - done);
-                Object[][] rows = new Object[count][];
-                for (int i = 0; i < count; i++) {
-                    rows[i] = new Object[width];
-                }
+                T batch;
                 try {
-                    decode(rows, count, decoders, records, firstRow + done);
+                    for (int c = 0; c < vectors.length; c++) {
+                        decoders.get(c).fill(vectors[c], count);
+                    }
+                    batch = assembly.assemble(count, firstRow + done, records);
                 } catch (IOException | RuntimeException e) {
                     throw ReadFailures.failure(e, input, "row group " + rowGroup + ", rows " + (firstRow + done)
                             + " to " + (firstRow + done + count - 1));
                 }
-                for (int i = 0; i < count; i++) {
-                    if (!sink.accept(rows[i])) {
-                        return;
-                    }
+                if (!delivery.deliver(batch)) {
+                    return;
                 }
                 done += count;
             }
@@ -128,8 +223,8 @@ final class RowGroupUnit implements ScanUnit {
         List<ScanPlan.FlatColumn> columns = plan.flatColumns();
         List<ColumnDecoder> decoders = new ArrayList<>(columns.size());
         for (ScanPlan.FlatColumn column : columns) {
-            decoders.add(new ColumnDecoder(column.descriptor(), column.leaf(), column.slot(),
-                    pages.getPageReader(column.descriptor()), footer.createdBy()));
+            decoders.add(new ColumnDecoder(column.descriptor(), column.leaf(), pages.getPageReader(column.descriptor()),
+                    footer.createdBy()));
         }
         return decoders;
     }
@@ -142,17 +237,6 @@ final class RowGroupUnit implements ScanUnit {
         return new ColumnIOFactory(footer.createdBy())
                 .getColumnIO(assembly, footer.schema(), true)
                 .getRecordReader(pages, new JsonRecordMaterializer(assembly), FilterCompat.NOOP);
-    }
-
-    private void decode(Object[][] rows, int count, List<ColumnDecoder> decoders, RecordReader<Object[]> records,
-            long batchFirstRow) throws IOException {
-        for (ColumnDecoder decoder : decoders) {
-            decoder.fill(rows, count);
-        }
-        for (int i = 0; i < count; i++) {
-            Object[] record = records == null ? null : records.read();
-            plan.finish(rows[i], record, batchFirstRow + i);
-        }
     }
 
     private static void checkInterrupted() throws InterruptedIOException {

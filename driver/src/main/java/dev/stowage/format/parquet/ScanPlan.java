@@ -4,6 +4,10 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.ColumnType;
+import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DoubleVector;
+import dev.stowage.scan.LongVector;
+import dev.stowage.scan.ObjectVector;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
 import java.util.ArrayList;
@@ -28,8 +32,35 @@ final class ScanPlan {
      * @param descriptor the column
      * @param leaf its type
      * @param slot the output slot that receives its values, in the file type's representation
+     * @param type the type the slot is read as
+     * @param conversion from the file type to {@code type}
      */
-    record FlatColumn(ColumnDescriptor descriptor, LeafType leaf, int slot) {
+    record FlatColumn(ColumnDescriptor descriptor, LeafType leaf, int slot, ColumnType type,
+                      ValueConversion conversion) {
+        /**
+         * Returns a vector of {@code capacity} values of {@code type} for batches: primitive where both the file
+         * type and {@code type} are held in one (their conversion then keeps the primitive value), else objects.
+         */
+        ColumnVector newBatchVector(int capacity) {
+            if (leaf.decodesToLong() && LongVector.holds(type)) {
+                return new LongVector(type, capacity);
+            }
+            if (leaf.decodesToDouble() && DoubleVector.holds(type)) {
+                return new DoubleVector(type, capacity);
+            }
+            return new ObjectVector(type, capacity);
+        }
+
+        /** Converts the file type's values in {@code vector}'s first {@code count} rows, an object vector's, to {@code type}. */
+        void convert(ColumnVector vector, int count) {
+            if (conversion == ValueConversion.IDENTITY || !(vector instanceof ObjectVector objects)) {
+                return;
+            }
+            Object[] values = objects.values();
+            for (int i = 0; i < count; i++) {
+                values[i] = ScanPlan.convert(conversion, values[i]);
+            }
+        }
     }
 
     /** An output slot filled from a field of the assembled record. */
@@ -47,9 +78,12 @@ final class ScanPlan {
     private final MessageType assembly;
     private final List<ColumnDescriptor> requested;
     private final RowStep[] steps;
+    private final boolean columnar;
 
-    private ScanPlan(int width, List<FlatColumn> flatColumns, MessageType assembly, List<RowStep> steps) {
+    private ScanPlan(int width, List<FlatColumn> flatColumns, MessageType assembly, List<RowStep> steps,
+                     boolean columnar) {
         this.width = width;
+        this.columnar = columnar;
         this.flatColumns = List.copyOf(flatColumns);
         this.assembly = assembly;
         List<ColumnDescriptor> columns = new ArrayList<>();
@@ -106,7 +140,8 @@ final class ScanPlan {
                     Integer primary = flatSlots.putIfAbsent(fieldIndex, slot);
                     if (primary == null) {
                         ColumnDescriptor descriptor = schema.getColumnDescription(new String[] {fileField.getName()});
-                        flat.add(new FlatColumn(descriptor, LeafType.of(fileField.asPrimitiveType()), slot));
+                        flat.add(new FlatColumn(descriptor, LeafType.of(fileField.asPrimitiveType()), slot, field.type(),
+                                conversion));
                         if (conversion != ValueConversion.IDENTITY) {
                             inPlace.add((row, record, rowNumber) -> row[target] = convert(conversion, row[target]));
                         }
@@ -147,9 +182,10 @@ final class ScanPlan {
                 copies.add((row, record, rowNumber) -> row[target] = convert(conversion, record[source]));
             }
         }
+        boolean columnar = assembly == null && copies.isEmpty();
         List<RowStep> steps = new ArrayList<>(copies);
         steps.addAll(inPlace);
-        return new ScanPlan(outputs.size(), flat, assembly, steps);
+        return new ScanPlan(outputs.size(), flat, assembly, steps, columnar);
     }
 
     private static Object convert(ValueConversion conversion, Object value) {
@@ -164,6 +200,15 @@ final class ScanPlan {
     /** Returns the flat columns to decode column at a time. */
     List<FlatColumn> flatColumns() {
         return flatColumns;
+    }
+
+    /**
+     * Returns whether every slot is one flat column's values, its type's converted in place ({@link
+     * FlatColumn#convert}), or NULL (a missing column): rows then need no {@link #finish}, so batches can be decoded
+     * column by column.
+     */
+    boolean columnar() {
+        return columnar;
     }
 
     /** Returns the schema to assemble records of, or null when no output needs record assembly. */

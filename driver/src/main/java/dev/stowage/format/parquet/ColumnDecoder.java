@@ -46,6 +46,8 @@ final class ColumnDecoder {
     private PageValues values;
     private int remainingInPage;
     private ValuesReader previousReader;
+    /** The array of the current page, given back to {@link PageBuffers} once the page is done; may be none of its. */
+    private byte[] recyclable;
 
     /**
      * Creates the decoder of {@code descriptor}'s chunk, whose pages {@code pages} reads.
@@ -97,7 +99,16 @@ final class ColumnDecoder {
         }
     }
 
+    /** Gives the current page's array back for reuse: call when no more values are read. */
+    void release() {
+        if (recyclable != null) {
+            PageBuffers.ofThread().giveBack(recyclable);
+            recyclable = null;
+        }
+    }
+
     private void nextPage() throws IOException {
+        release();
         DataPage page = pages.readPage();
         if (page == null) {
             throw new ParquetDecodingException("column " + descriptor + " has fewer values than its row group rows");
@@ -152,7 +163,7 @@ final class ColumnDecoder {
                 throw new ParquetDecodingException("a page of column " + descriptor
                         + " is dictionary-encoded, but its chunk has no dictionary");
             }
-            values = PageValues.dictionary(rest(in), dictionary);
+            values = PageValues.dictionary(recyclable(rest(in)), dictionary);
         } else if (encoding == Encoding.PLAIN) {
             PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
             int fixedLength = switch (physical) {
@@ -160,7 +171,7 @@ final class ColumnDecoder {
                 case INT96 -> 12;
                 default -> 0;
             };
-            values = PageValues.plain(rest(in), leaf, fixedLength);
+            values = PageValues.plain(recyclable(rest(in)), leaf, fixedLength);
         } else {
             ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);
             if (previousReader != null && reader instanceof RequiresPreviousReader sequential
@@ -171,6 +182,16 @@ final class ColumnDecoder {
             previousReader = reader;
             values = PageValues.generic(reader, leaf);
         }
+    }
+
+    /**
+     * Notes the array behind {@code data}, the rest of a page read by {@link PageValues} alone, to give it back to
+     * {@link PageBuffers} when the page is done; a values reader of another encoding may keep a value of the previous
+     * page (DELTA_BYTE_ARRAY), so its pages are not given back.
+     */
+    private ByteBuffer recyclable(ByteBuffer data) {
+        recyclable = data.hasArray() ? data.array() : null;
+        return data;
     }
 
     private static ByteBuffer rest(ByteBufferInputStream in) throws IOException {

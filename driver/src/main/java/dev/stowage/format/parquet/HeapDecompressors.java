@@ -9,8 +9,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Decompresses pages from one heap array into another with a single call of a {@link PageCodec}, where
  * parquet-java's own codecs stream them through direct buffers (and, for GZIP and LZ4, need Hadoop's codec classes,
- * which are not on the class path). Uncompressed pages are left to parquet-java's factory. A codec without an
- * implementation (LZO, BROTLI) and a corrupt page fail with an {@link IOException}.
+ * which are not on the class path). The output arrays come from the thread's {@link PageBuffers}. Uncompressed pages
+ * are left to parquet-java's factory. A codec without an implementation (LZO, BROTLI) and a corrupt page fail with an
+ * {@link IOException}.
  */
 final class HeapDecompressors implements CompressionCodecFactory {
     private final CompressionCodecFactory fallback;
@@ -65,13 +66,13 @@ final class HeapDecompressors implements CompressionCodecFactory {
             if (uncompressedSize < 0) {
                 throw new IOException("a page claims " + uncompressedSize + " uncompressed bytes");
             }
-            byte[] output = new byte[uncompressedSize];
-            int written = codec.decompress(array, offset, input.remaining(), output);
+            byte[] output = PageBuffers.ofThread().take(uncompressedSize);
+            int written = codec.decompress(array, offset, input.remaining(), output, uncompressedSize);
             if (written != uncompressedSize) {
                 throw new IOException("a " + name + " page decompresses to " + written + " bytes, not "
                         + uncompressedSize);
             }
-            return BytesInput.from(output);
+            return BytesInput.from(output, 0, uncompressedSize);
         }
 
         @Override

@@ -12,12 +12,13 @@ import org.xerial.snappy.Snappy;
 @FunctionalInterface
 interface PageCodec {
     /**
-     * Decompresses {@code input[offset..offset+length)} into {@code output}, which has the page's uncompressed size.
+     * Decompresses {@code input[offset..offset+length)} into {@code output[0..outputLength)}, where
+     * {@code outputLength} is the page's uncompressed size.
      *
      * @return the number of bytes written
      * @throws IOException when the input is not valid for the codec
      */
-    int decompress(byte[] input, int offset, int length, byte[] output) throws IOException;
+    int decompress(byte[] input, int offset, int length, byte[] output, int outputLength) throws IOException;
 
     /** Returns the codec for {@code name}, or null when it has no heap-to-heap implementation here. */
     static PageCodec of(CompressionCodecName name) {
@@ -25,32 +26,35 @@ interface PageCodec {
             case SNAPPY -> PageCodec::snappy;
             case ZSTD -> PageCodec::zstd;
             case GZIP -> PageCodec::gzip;
-            case LZ4_RAW -> (input, offset, length, output) ->
-                    new Lz4Decompressor().decompress(input, offset, length, output, 0, output.length);
+            case LZ4_RAW -> (input, offset, length, output, outputLength) ->
+                    new Lz4Decompressor().decompress(input, offset, length, output, 0, outputLength);
             case LZ4 -> PageCodec::lz4;
             default -> null;
         };
     }
 
-    private static int snappy(byte[] input, int offset, int length, byte[] output) throws IOException {
+    private static int snappy(byte[] input, int offset, int length, byte[] output, int outputLength)
+            throws IOException {
         int declared = Snappy.uncompressedLength(input, offset, length);
-        if (declared != output.length) {
-            throw new IOException("a SNAPPY page holds " + declared + " bytes, not " + output.length);
+        if (declared != outputLength) {
+            throw new IOException("a SNAPPY page holds " + declared + " bytes, not " + outputLength);
         }
         return Snappy.uncompress(input, offset, length, output, 0);
     }
 
-    private static int zstd(byte[] input, int offset, int length, byte[] output) throws IOException {
-        long size = Zstd.decompressByteArray(output, 0, output.length, input, offset, length);
+    private static int zstd(byte[] input, int offset, int length, byte[] output, int outputLength)
+            throws IOException {
+        long size = Zstd.decompressByteArray(output, 0, outputLength, input, offset, length);
         if (Zstd.isError(size)) {
             throw new IOException("a ZSTD page cannot be decompressed: " + Zstd.getErrorName(size));
         }
         return (int) size;
     }
 
-    private static int gzip(byte[] input, int offset, int length, byte[] output) throws IOException {
+    private static int gzip(byte[] input, int offset, int length, byte[] output, int outputLength)
+            throws IOException {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(input, offset, length))) {
-            return in.readNBytes(output, 0, output.length);
+            return in.readNBytes(output, 0, outputLength);
         }
     }
 
@@ -58,7 +62,7 @@ interface PageCodec {
      * The deprecated LZ4 codec: Hadoop's framing (blocks of a 4-byte big-endian uncompressed size, then chunks of a
      * 4-byte big-endian compressed size and an LZ4 block), or, as some writers wrote it, one bare LZ4 block.
      */
-    private static int lz4(byte[] input, int offset, int length, byte[] output) {
+    private static int lz4(byte[] input, int offset, int length, byte[] output, int outputLength) {
         Lz4Decompressor lz4 = new Lz4Decompressor();
         try {
             int in = offset;
@@ -67,7 +71,7 @@ interface PageCodec {
             while (in < end) {
                 int blockEnd = out + bigEndianInt(input, in, end);
                 in += 4;
-                if (blockEnd < out || blockEnd > output.length) {
+                if (blockEnd < out || blockEnd > outputLength) {
                     throw new IllegalArgumentException("not Hadoop's LZ4 framing");
                 }
                 while (out < blockEnd) {
@@ -82,7 +86,7 @@ interface PageCodec {
             }
             return out;
         } catch (RuntimeException notFramed) {
-            return lz4.decompress(input, offset, length, output, 0, output.length);
+            return lz4.decompress(input, offset, length, output, 0, outputLength);
         }
     }
 

@@ -175,23 +175,27 @@ final class RowGroupUnit implements ScanUnit {
             } catch (IOException | RuntimeException e) {
                 throw ReadFailures.failure(e, input, "row group " + rowGroup);
             }
-            for (long done = 0; done < rowCount; ) {
-                checkInterrupted();
-                int count = (int) Math.min(BATCH, rowCount - done);
-                T batch;
-                try {
-                    for (int c = 0; c < vectors.length; c++) {
-                        decoders.get(c).fill(vectors[c], count);
+            try {
+                for (long done = 0; done < rowCount; ) {
+                    checkInterrupted();
+                    int count = (int) Math.min(BATCH, rowCount - done);
+                    T batch;
+                    try {
+                        for (int c = 0; c < vectors.length; c++) {
+                            decoders.get(c).fill(vectors[c], count);
+                        }
+                        batch = assembly.assemble(count, firstRow + done, records);
+                    } catch (IOException | RuntimeException e) {
+                        throw ReadFailures.failure(e, input, "row group " + rowGroup + ", rows " + (firstRow + done)
+                                + " to " + (firstRow + done + count - 1));
                     }
-                    batch = assembly.assemble(count, firstRow + done, records);
-                } catch (IOException | RuntimeException e) {
-                    throw ReadFailures.failure(e, input, "row group " + rowGroup + ", rows " + (firstRow + done)
-                            + " to " + (firstRow + done + count - 1));
+                    if (!delivery.deliver(batch)) {
+                        return;
+                    }
+                    done += count;
                 }
-                if (!delivery.deliver(batch)) {
-                    return;
-                }
-                done += count;
+            } finally {
+                decoders.forEach(ColumnDecoder::release);
             }
         }
     }

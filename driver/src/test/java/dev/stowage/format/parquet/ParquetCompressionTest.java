@@ -7,6 +7,7 @@ import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
+import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.SourceFile;
 import io.airlift.compress.lz4.Lz4Compressor;
 import java.io.ByteArrayOutputStream;
@@ -111,6 +112,24 @@ class ParquetCompressionTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Codec.class)
+    void flatColumnsReadTheSameFromReusedPageArrays(Codec codec) throws Exception {
+        for (WriterVersion version : WriterVersion.values()) {
+            SourceFile expected = write("plain.parquet", version, CompressionCodecName.UNCOMPRESSED, null);
+            SourceFile compressed = write("compressed.parquet", version, codec.name, codec.compression);
+            ScanSpec flat = flatColumns(compressed);
+            List<List<Object>> rows = ParquetFixtures.rows(reader, expected, flat);
+
+            // the pages of several row groups and columns go through one thread's arrays, rows and batches alike
+            assertThat(ParquetFixtures.units(reader, compressed, flat)).hasSize(3);
+            for (int pass = 0; pass < 2; pass++) {
+                assertThat(ParquetFixtures.rows(reader, compressed, flat)).hasSize(3000).isEqualTo(rows);
+                assertThat(batchRows(compressed, flat)).isEqualTo(rows);
+            }
+        }
+    }
+
     @Test
     void aCodecThatCannotBeReadIsBadDataNamingIt() throws Exception {
         SourceFile file = write("brotli.parquet", WriterVersion.PARQUET_1_0, CompressionCodecName.BROTLI,
@@ -130,6 +149,24 @@ class ParquetCompressionTest {
         return ParquetFixtures.rows(reader, file, new ScanSpec(all.schema(), outputs, List.of()));
     }
 
+    private ScanSpec flatColumns(SourceFile file) throws Exception {
+        ScanSpec all = ParquetFixtures.allColumns(reader.schema(file, 0), List.of());
+        return new ScanSpec(all.schema(), all.outputs().subList(0, 3), List.of());
+    }
+
+    private List<List<Object>> batchRows(SourceFile file, ScanSpec spec) throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScanUnit unit : ParquetFixtures.units(reader, file, spec)) {
+            unit.readBatches(batch -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    rows.add(Arrays.asList(batch.row(i)));
+                }
+                return true;
+            });
+        }
+        return rows;
+    }
+
     private SourceFile write(String name, WriterVersion version, CompressionCodecName codec, Compression compression)
             throws Exception {
         SimpleGroupFactory factory = ParquetFixtures.groups(SCHEMA);
@@ -146,7 +183,8 @@ class ParquetCompressionTest {
             rows.add(row);
         }
         UnaryOperator<ExampleParquetWriter.Builder> settings = builder -> {
-            builder.withWriterVersion(version).withCompressionCodec(codec).withPageRowCountLimit(500);
+            builder.withWriterVersion(version).withCompressionCodec(codec).withPageRowCountLimit(500)
+                    .withRowGroupRowCountLimit(1000);
             return compression == null ? builder : builder.withCodecFactory(new TestCompressors(codec, compression));
         };
         return fixtures.write(name, SCHEMA, rows, settings);

@@ -83,11 +83,7 @@ public final class CsvFormatReader implements FormatReader {
     public ScanUnits units(SourceFile file, ScanSpec spec) {
         PositionalPlan plan = PositionalPlan.of(spec.outputs(), options);
         String name = file.name();
-        return new TextScanUnits(textFile(file), () -> {
-            BlockParser parser = options.newParser();
-            return (block, sink) -> parser.parse(block,
-                    new PositionalRowReceiver(plan, options, name, block.firstRecord(), sink));
-        });
+        return new TextScanUnits(textFile(file), () -> new PositionalBlockDecoder(plan, options, name));
     }
 
     private TextFile textFile(SourceFile file) {

@@ -3,7 +3,6 @@ package dev.stowage.format.text;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.RowSink;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Turns the CSV or TSV records of one block into rows, as a {@link PositionalPlan} says: a field absent from its
@@ -16,8 +15,7 @@ final class PositionalRowReceiver implements FieldReceiver {
     private static final int CHECK_INTERVAL = 1024;
 
     private final PositionalPlan plan;
-    private final char[] nullDisplay;
-    private final ValueFallback emptyField;
+    private final FieldNulls nulls;
     private final long skipHeader;
     private final String fileName;
     private final RowSink sink;
@@ -34,8 +32,7 @@ final class PositionalRowReceiver implements FieldReceiver {
     PositionalRowReceiver(PositionalPlan plan, DelimitedOptions options, String fileName, long firstRecord,
                           RowSink sink) {
         this.plan = plan;
-        this.nullDisplay = options.nullDisplay().toCharArray();
-        this.emptyField = options.emptyField();
+        this.nulls = FieldNulls.of(options);
         this.skipHeader = options.skipHeader();
         this.fileName = fileName;
         this.record = firstRecord;
@@ -58,18 +55,8 @@ final class PositionalRowReceiver implements FieldReceiver {
             return;
         }
         int[] slots = plan.slots(index);
-        if (slots == null) {
+        if (slots == null || nulls.isNull(chars, offset, length, literal)) {
             return;
-        }
-        if (!literal) {
-            if (length == 0) {
-                if (emptyField != ValueFallback.STRING) {
-                    // NULL, or FIELD_DEFAULT: the default of a nullable column without a DEFAULT clause is NULL
-                    return;
-                }
-            } else if (isNullDisplay(chars, offset, length)) {
-                return;
-            }
         }
         TextConverter[] converters = plan.converters(index);
         for (int i = 0; i < slots.length; i++) {
@@ -80,11 +67,6 @@ final class PositionalRowReceiver implements FieldReceiver {
                 throw TextFailures.cast(chars, offset, length, type, "$" + (index + 1), line, fileName, e);
             }
         }
-    }
-
-    private boolean isNullDisplay(char[] chars, int offset, int length) {
-        return length == nullDisplay.length
-                && Arrays.equals(chars, offset, offset + length, nullDisplay, 0, nullDisplay.length);
     }
 
     @Override

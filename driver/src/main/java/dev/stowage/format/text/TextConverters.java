@@ -268,7 +268,7 @@ final class TextConverters {
         return value;
     }
 
-    static Integer toDate(char[] chars, int offset, int length) throws CastException {
+    static int toDate(char[] chars, int offset, int length) throws CastException {
         int start = trimStart(chars, offset, offset + length);
         int end = trimEnd(chars, start, offset + length);
         if (end - start > 10) {
@@ -280,7 +280,7 @@ final class TextConverters {
         return (int) day;
     }
 
-    static Integer toTime(char[] chars, int offset, int length) throws CastException {
+    static int toTime(char[] chars, int offset, int length) throws CastException {
         int start = trimStart(chars, offset, offset + length);
         int end = trimEnd(chars, start, offset + length);
         DateTimeCursor cursor = new DateTimeCursor(chars, start, end);
@@ -289,7 +289,7 @@ final class TextConverters {
         return millis;
     }
 
-    static Long toTimestamp(char[] chars, int offset, int length) throws CastException {
+    static long toTimestamp(char[] chars, int offset, int length) throws CastException {
         int start = trimStart(chars, offset, offset + length);
         int end = trimEnd(chars, start, offset + length);
         return timestamp(chars, start, end);

@@ -1,5 +1,6 @@
 package dev.stowage.format.text;
 
+import dev.stowage.scan.BatchSink;
 import dev.stowage.scan.RowSink;
 import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.ScanUnits;
@@ -64,11 +65,22 @@ final class TextScanUnits implements ScanUnits {
         }
     }
 
+    /** Decodes one block; returns false when no more rows are wanted. */
+    @FunctionalInterface
+    private interface BlockStep {
+        boolean decode(TextBlock block) throws IOException;
+    }
+
     /** Reads one block of an uncompressed file. */
     private record BlockUnit(TextBlock block, Supplier<BlockDecoder> decoders) implements ScanUnit {
         @Override
         public void read(RowSink sink) throws IOException {
             decoders.get().decode(block, sink);
+        }
+
+        @Override
+        public void readBatches(BatchSink sink) throws IOException {
+            decoders.get().decodeBatches(block, sink);
         }
 
         /** The block, and its text as characters where a parser decodes it whole. */
@@ -83,11 +95,21 @@ final class TextScanUnits implements ScanUnits {
         @Override
         public void read(RowSink sink) throws IOException {
             BlockDecoder decoder = decoders.get();
+            readBlocks(block -> decoder.decode(block, sink));
+        }
+
+        @Override
+        public void readBatches(BatchSink sink) throws IOException {
+            BlockDecoder decoder = decoders.get();
+            readBlocks(block -> decoder.decodeBatches(block, sink));
+        }
+
+        private void readBlocks(BlockStep step) throws IOException {
             try (RecordBlocks all = file.openBlocks()) {
                 TextBlock block;
                 while ((block = all.next()) != null) {
                     TextFailures.checkInterrupted();
-                    if (!decoder.decode(block, sink)) {
+                    if (!step.decode(block)) {
                         return;
                     }
                 }

@@ -66,6 +66,23 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void remoteClientsShareTables() throws Exception {
+        try (Connection first = remote(); Statement statement = first.createStatement()) {
+            statement.execute("CREATE TABLE events (id INT NOT NULL, name VARCHAR)");
+            assertThat(statement.executeUpdate("INSERT INTO events VALUES (1, 'signup'), (2, 'login')")).isEqualTo(2);
+            try (Connection second = remote(); Statement other = second.createStatement()) {
+                assertThat(rows(other, "SELECT id, name FROM events ORDER BY id"))
+                        .containsExactly(List.of("1", "signup"), List.of("2", "login"));
+                try (ResultSet tables = second.getMetaData().getTables(null, "default", "%", null)) {
+                    assertThat(tables.next()).isTrue();
+                    assertThat(tables.getString("TABLE_NAME")).isEqualTo("events");
+                    assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
+                }
+            }
+        }
+    }
+
+    @Test
     void errorsReachTheRemoteClient() throws SQLException {
         try (Connection connection = remote(); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeQuery("DESC CONNECTION nope"))

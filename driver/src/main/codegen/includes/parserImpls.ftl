@@ -767,3 +767,42 @@ SqlNode SqlCopyInto() :
         }
     )
 }
+
+/* SHOW TABLES [{FROM | IN} default] [LIKE '<pattern>'], a query over system.tables */
+SqlNode SqlShowTables() :
+{
+    final Span s;
+    SqlIdentifier database = null;
+    String pattern = null;
+}
+{
+    <SHOW> { s = span(); } <TABLES>
+    [
+        ( <FROM> | <IN> )
+        (
+            <DEFAULT_> { database = new SqlIdentifier("default", getPos()); }
+        |
+            database = SimpleIdentifier()
+        )
+    ]
+    [ <LIKE> pattern = SimpleStringLiteral() ]
+    {
+        return StowageSqlNodes.showTables(database, pattern, s.end(this));
+    }
+}
+
+/*
+ * DESC [TABLE] [db.]name, a query over system.describe_table. DESCRIBE stays Calcite's (DESCRIBE TABLE, SCHEMA,
+ * STATEMENT), whose grammar overlaps.
+ */
+SqlNode SqlDescribeTable() :
+{
+    final Span s;
+    final SqlIdentifier id;
+}
+{
+    <DESC> { s = span(); } [ <TABLE> ] id = CompoundIdentifier()
+    {
+        return StowageSqlNodes.describeTable(id, s.end(this));
+    }
+}

@@ -78,8 +78,10 @@ public final class SystemSchema extends AbstractSchema {
         Table fileFormats = new RowsTable(FileFormatRows::rowType,
                 () -> catalog.fileFormats().entrySet().stream().map(FileFormatRows::row),
                 Schema.TableType.SYSTEM_TABLE);
+        Table tables = new RowsTable(TableRows::rowType, () -> catalog.tables().stream().map(TableRows::row),
+                Schema.TableType.SYSTEM_TABLE);
         return Map.of(StowageSqlNodes.CONNECTIONS_TABLE, connections, StowageSqlNodes.STAGES_TABLE, stages,
-                StowageSqlNodes.FILE_FORMATS_TABLE, fileFormats);
+                StowageSqlNodes.FILE_FORMATS_TABLE, fileFormats, StowageSqlNodes.TABLES_TABLE, tables);
     }
 
     @Override
@@ -91,6 +93,7 @@ public final class SystemSchema extends AbstractSchema {
                 .put(StowageSqlNodes.PRESIGN_FUNCTION, new PresignMacro(catalog, files))
                 .put(StowageSqlNodes.INFER_SCHEMA_FUNCTION, inferSchemaFunction())
                 .put(StowageSqlNodes.SHOW_CREATE_TABLE_FUNCTION, new ShowCreateTableMacro(catalog))
+                .put(StowageSqlNodes.DESCRIBE_TABLE_FUNCTION, new DescribeTableMacro(catalog))
                 .put(StowageSqlNodes.COPY_INTO_TABLE_FUNCTION, new CopyIntoTableMacro(this))
                 .put(StowageSqlNodes.COPY_INTO_LOCATION_FUNCTION, new CopyIntoLocationMacro(this))
                 .build();

@@ -292,6 +292,16 @@ class DdlParserTest extends SqlParserTest {
     }
 
     @Test
+    void descTableIsAQuery() {
+        sql("desc table events")
+            .ok("SELECT `Field`, `Type`, `Null`, `Default`, `Extra`\n"
+                + "FROM TABLE(`system`.`describe_table`('EVENTS'))");
+        sql("DESC \"default\".\"Events\"")
+            .ok("SELECT `Field`, `Type`, `Null`, `Default`, `Extra`\n"
+                + "FROM TABLE(`system`.`describe_table`('default.Events'))");
+    }
+
+    @Test
     void describeTableStillWorks() {
         sql("describe emp").ok("DESCRIBE TABLE `EMP`");
         sql("describe table connections").ok("DESCRIBE TABLE `CONNECTIONS`");

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,22 @@ class TableStatementsTest {
         assertThat(rows(connection, "SHOW CREATE TABLE t")).containsExactly(List.of("t",
                 "CREATE TABLE \"t\" (\n  \"id\" INTEGER NOT NULL,\n  \"name\" VARCHAR NULL\n) ENGINE=FUSE"
                         + " FILE_FORMAT = (TYPE = PARQUET MISSING_FIELD_AS = ERROR)"));
+    }
+
+    @Test
+    void showTablesAndDescribeTable() throws SQLException {
+        execute(connection, "CREATE TABLE b_events (id INT NOT NULL, name STRING)");
+        execute(connection, "CREATE TABLE a_users (id BIGINT) 'fs://" + external + "/'");
+        assertThat(rows(connection, "SHOW TABLES")).containsExactly(List.of("a_users"), List.of("b_events"));
+        assertThat(rows(connection, "SHOW TABLES FROM default LIKE 'b%'")).containsExactly(List.of("b_events"));
+        assertThat(rows(connection, "SHOW TABLES IN other")).isEmpty();
+        assertThat(rows(connection, "DESC TABLE b_events")).containsExactly(
+                List.of("id", "INTEGER", "NO", "", ""), List.of("name", "VARCHAR", "YES", "NULL", ""));
+        assertThat(rows(connection, "SELECT name, table_type, location, total_columns FROM system.tables"
+                + " ORDER BY name")).containsExactly(List.of("a_users", "EXTERNAL TABLE", "fs://" + external + "/", "1"),
+                Arrays.asList("b_events", "BASE TABLE", null, "2"));
+        assertThat(rows(connection, "DESC b_events")).hasSize(2);
+        failure(connection, "DESC TABLE nope", "42P01", 1025);
     }
 
     @Test

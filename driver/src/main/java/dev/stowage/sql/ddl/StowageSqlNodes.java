@@ -39,6 +39,12 @@ public final class StowageSqlNodes {
     public static final String STAGE_FILES_FUNCTION = "stage_files";
     /** The table function describing the columns of staged files. */
     public static final String INFER_SCHEMA_FUNCTION = "infer_schema";
+    /** The system table listing tables. */
+    public static final String TABLES_TABLE = "tables";
+    /** The system table function describing a table's columns. */
+    public static final String DESCRIBE_TABLE_FUNCTION = "describe_table";
+    /** The columns of DESC TABLE (Databend's). */
+    public static final List<String> DESCRIBE_TABLE_COLUMNS = List.of("Field", "Type", "Null", "Default", "Extra");
     /** The system table function printing a table's CREATE TABLE statement. */
     public static final String SHOW_CREATE_TABLE_FUNCTION = "show_create_table";
     /** The columns of SHOW CREATE TABLE (Databend's). */
@@ -101,6 +107,34 @@ public final class StowageSqlNodes {
         SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, DESCRIBE_CONNECTION_FUNCTION),
                 List.of(SqlLiteral.createCharString(name.getSimple(), pos)), pos);
         return select(pos, CONNECTION_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call), null, null);
+    }
+
+    /**
+     * Returns {@code SELECT name AS "Tables_in_default" FROM system.tables WHERE database = '<db>' [AND name LIKE
+     * pattern] ORDER BY name} for {@code SHOW TABLES}.
+     */
+    public static SqlNode showTables(SqlIdentifier database, String likePattern, SqlParserPos pos) {
+        String db = database == null ? DEFAULT_SCHEMA : database.getSimple();
+        SqlNode from = new SqlIdentifier(List.of(SYSTEM_SCHEMA, TABLES_TABLE), pos);
+        SqlNode where = SqlStdOperatorTable.EQUALS.createCall(pos, new SqlIdentifier("database", pos),
+                SqlLiteral.createCharString(db, pos));
+        if (likePattern != null) {
+            where = SqlStdOperatorTable.AND.createCall(pos, where, SqlStdOperatorTable.LIKE.createCall(pos,
+                    new SqlIdentifier("name", pos), SqlLiteral.createCharString(likePattern, pos)));
+        }
+        SqlNode column = SqlStdOperatorTable.AS.createCall(pos, new SqlIdentifier("name", pos),
+                new SqlIdentifier("Tables_in_" + db, pos));
+        SqlNodeList orderBy = new SqlNodeList(List.of(new SqlIdentifier("name", pos)), pos);
+        return new SqlSelect(pos, null, new SqlNodeList(List.of(column), pos), from, where, null, null, null, null,
+                orderBy, null, null, null);
+    }
+
+    /** Returns {@code SELECT "Field", "Type", "Null", "Default", "Extra" FROM TABLE(system.describe_table('t'))}. */
+    public static SqlNode describeTable(SqlIdentifier name, SqlParserPos pos) {
+        SqlNode call = tableFunction(List.of(SYSTEM_SCHEMA, DESCRIBE_TABLE_FUNCTION),
+                List.of(SqlLiteral.createCharString(String.join(".", name.names), pos)), pos);
+        return select(pos, DESCRIBE_TABLE_COLUMNS, SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, call),
+                null, null);
     }
 
     /** Returns {@code SELECT "Table", "Create Table" FROM TABLE(system.show_create_table('[db.]name'))}. */

@@ -2,6 +2,7 @@ package dev.stowage.calcite;
 
 import dev.stowage.scan.ColumnBatch;
 import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DeferredFailures;
 import dev.stowage.scan.DoubleVector;
 import dev.stowage.scan.LongVector;
 import dev.stowage.scan.PartialAggregate;
@@ -92,6 +93,14 @@ final class ScanAggregation implements PartialAggregate {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The conditions select rows one after another, as the filter's conjuncts are evaluated. A value of a
+     * deferred field that did not convert ({@link ColumnBatch#failures}) fails the query when its row is still
+     * selected where it is used: before a condition on it, or when the aggregates add the selected rows (as the
+     * projection of the rows the filter keeps evaluates every cast in it).
+     */
     @Override
     public void addBatch(Object[] state, ColumnBatch batch) {
         int count = batch.size();
@@ -102,14 +111,26 @@ final class ScanAggregation implements PartialAggregate {
                 selection[row] = row;
             }
             for (SlotPredicate condition : conditions) {
+                check(batch, condition.slot(), selection, count);
                 count = condition.select(batch, selection, count);
             }
         }
         if (count == 0) {
             return;
         }
+        for (int slot = 0; slot < batch.width(); slot++) {
+            check(batch, slot, selection, count);
+        }
         for (Object accumulator : state) {
             ((Accumulator) accumulator).addBatch(batch, selection, count);
+        }
+    }
+
+    /** Raises the conversion failure of the first selected row whose deferred value of {@code slot} failed. */
+    private static void check(ColumnBatch batch, int slot, int[] selection, int count) {
+        DeferredFailures failures = batch.failures(slot);
+        if (failures != null) {
+            failures.check(selection, count);
         }
     }
 

@@ -1,22 +1,34 @@
 package dev.stowage.calcite;
 
+import dev.stowage.scan.OutputColumn;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Computes global aggregates inside the scan of staged files ({@link StageAggregateScan}): COUNT, SUM, MIN and MAX
  * without grouping or DISTINCT, over the scan or over a filter on it whose every conjunct is a simple comparison
- * ({@link SlotPredicate}). The rows are then folded on the threads that decode them, never handed to the engine.
- * AVG arrives here as SUM and COUNT, which Calcite reduces it to.
+ * ({@link SlotPredicate}), possibly through a projection of columns. The rows are then folded on the threads that
+ * decode them, never handed to the engine. AVG arrives here as SUM and COUNT, which Calcite reduces it to.
+ *
+ * <p>Casts of CSV and TSV fields, in the filter and the projection, are moved into the reader as {@link StageCastRule}
+ * moves them; those the query evaluates only for some rows (in a later conjunct of the filter, or in the projection
+ * of the rows the filter keeps) are converted with their failures deferred ({@link OutputColumn.Field#deferred()}):
+ * {@link ScanAggregation} raises the failure of a value only if its row is still selected where the value is used.
  */
 final class StageAggregateRule extends RelRule<RuleConfig> {
     /** Matches {@code Aggregate(StageFilesScan)}. */
@@ -32,6 +44,21 @@ final class StageAggregateRule extends RelRule<RuleConfig> {
                     b1 -> b1.operand(Filter.class).oneInput(b2 -> b2.operand(StageFilesScan.class).noInputs())),
             StageAggregateRule::new).toRule();
 
+    /** Matches {@code Aggregate(Project(StageFilesScan))}. */
+    static final StageAggregateRule AGGREGATE_PROJECT_SCAN = (StageAggregateRule) RuleConfig.of(
+            "StageAggregateRule(Project)",
+            b0 -> b0.operand(Aggregate.class).predicate(StageAggregateRule::global).oneInput(
+                    b1 -> b1.operand(Project.class).oneInput(b2 -> b2.operand(StageFilesScan.class).noInputs())),
+            StageAggregateRule::new).toRule();
+
+    /** Matches {@code Aggregate(Project(Filter(StageFilesScan)))}. */
+    static final StageAggregateRule AGGREGATE_PROJECT_FILTER_SCAN = (StageAggregateRule) RuleConfig.of(
+            "StageAggregateRule(Project, Filter)",
+            b0 -> b0.operand(Aggregate.class).predicate(StageAggregateRule::global).oneInput(
+                    b1 -> b1.operand(Project.class).oneInput(b2 -> b2.operand(Filter.class).oneInput(
+                            b3 -> b3.operand(StageFilesScan.class).noInputs()))),
+            StageAggregateRule::new).toRule();
+
     private StageAggregateRule(RuleConfig config) {
         super(config);
     }
@@ -43,28 +70,77 @@ final class StageAggregateRule extends RelRule<RuleConfig> {
     @Override
     public void onMatch(RelOptRuleCall call) {
         Aggregate aggregate = call.rel(0);
-        Filter filter = call.rels.length == 3 ? call.rel(1) : null;
-        StageFilesScan scan = call.rel(call.rels.length - 1);
-        List<SlotPredicate> conditions = new ArrayList<>();
-        if (filter != null) {
-            for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-                SlotPredicate condition = SlotPredicate.of(scan, conjunct);
-                if (condition == null) {
-                    return;
-                }
-                conditions.add(condition);
+        Project project = null;
+        Filter filter = null;
+        for (int i = 1; i < call.rels.length - 1; i++) {
+            if (call.rel(i) instanceof Project p) {
+                project = p;
+            } else {
+                filter = call.rel(i);
             }
         }
+        StageFilesScan scan = call.rel(call.rels.length - 1);
+        List<RexNode> conjuncts = filter == null ? List.of() : RelOptUtil.conjunctions(filter.getCondition());
+        List<RexNode> projects = project == null ? List.of() : project.getProjects();
+        StageFilesScan converted = scan;
+        RexShuttle rewrite = new RexShuttle();
+        if (StageCastRule.positional(scan)) {
+            // as in StageCastRule: every row evaluates the filter's first conjunct, or the projection of a bare scan
+            List<RexNode> everyRow = new ArrayList<>();
+            List<RexNode> someRows = new ArrayList<>();
+            if (conjuncts.isEmpty()) {
+                everyRow.addAll(projects);
+            } else {
+                everyRow.add(conjuncts.get(0));
+                someRows.addAll(conjuncts.subList(1, conjuncts.size()));
+                someRows.addAll(projects);
+            }
+            StageCastRule.Casts casts = StageCastRule.castsOf(everyRow, someRows, scan);
+            if (!casts.everyRow().isEmpty() || !casts.someRows().isEmpty()) {
+                converted = StageCastRule.converting(scan, casts.everyRow(), casts.someRows());
+                Map<Integer, RelDataType> all = new HashMap<>(casts.everyRow());
+                all.putAll(casts.someRows());
+                rewrite = StageCastRule.castsRead(converted, all);
+            }
+        }
+        List<SlotPredicate> conditions = new ArrayList<>();
+        for (RexNode conjunct : conjuncts) {
+            SlotPredicate condition = SlotPredicate.of(converted, conjunct.accept(rewrite));
+            if (condition == null) {
+                return;
+            }
+            conditions.add(condition);
+        }
+        // the scan column of each field of the aggregate's input
+        List<Integer> inputs = new ArrayList<>();
+        for (RexNode node : projects) {
+            inputs.add(node.accept(rewrite) instanceof RexInputRef ref ? ref.getIndex() : -1);
+        }
+        List<AggregateCall> aggregateCalls = new ArrayList<>();
         List<ScanAggregation.Call> calls = new ArrayList<>();
         for (AggregateCall aggregateCall : aggregate.getAggCallList()) {
-            ScanAggregation.Call scanCall = scanCall(aggregateCall, scan);
+            AggregateCall scanned = project == null ? aggregateCall : over(aggregateCall, inputs);
+            ScanAggregation.Call scanCall = scanned == null ? null : scanCall(scanned, converted);
             if (scanCall == null) {
                 return;
             }
+            aggregateCalls.add(scanned);
             calls.add(scanCall);
         }
-        call.transformTo(new StageAggregateScan(scan, new ScanAggregation(calls, conditions),
-                aggregate.getRowType(), aggregate.getAggCallList(), conditions));
+        call.transformTo(new StageAggregateScan(converted, new ScanAggregation(calls, conditions),
+                aggregate.getRowType(), aggregateCalls, conditions));
+    }
+
+    /** Returns {@code call} reading the scan columns {@code inputs} projects, or null when one is not a column. */
+    private static AggregateCall over(AggregateCall call, List<Integer> inputs) {
+        List<Integer> args = new ArrayList<>();
+        for (int arg : call.getArgList()) {
+            if (inputs.get(arg) < 0) {
+                return null;
+            }
+            args.add(inputs.get(arg));
+        }
+        return call.withArgList(args);
     }
 
     /** The call computed in the scan, or null when it cannot be. */

@@ -51,7 +51,7 @@ final class StageCastRule extends RelRule<RuleConfig> {
         super(config);
     }
 
-    private static boolean positional(StageFilesScan scan) {
+    static boolean positional(StageFilesScan scan) {
         return scan.stageTable().schema().isEmpty();
     }
 
@@ -71,20 +71,11 @@ final class StageCastRule extends RelRule<RuleConfig> {
             someRows.addAll(conjuncts.subList(1, conjuncts.size()));
             someRows.addAll(project.getProjects());
         }
-        Map<Integer, RelDataType> casts = convertibleCasts(everyRow, someRows, scan);
+        Map<Integer, RelDataType> casts = castsOf(everyRow, someRows, scan).everyRow();
         if (casts.isEmpty()) {
             return;
         }
-        List<TableColumn> columns = new ArrayList<>(scan.columns());
-        casts.forEach((index, type) -> {
-            TableColumn column = columns.get(index);
-            ColumnType converted = new ColumnType(type.getSqlTypeName() == SqlTypeName.FLOAT ? SqlTypeName.DOUBLE
-                    : type.getSqlTypeName(), type.getPrecision(), type.getScale());
-            OutputColumn.Field field = (OutputColumn.Field) column.output();
-            columns.set(index, new TableColumn(column.name(), converted, true,
-                    new OutputColumn.Field(field.index(), converted)));
-        });
-        StageFilesScan converted = scan.withColumns(columns);
+        StageFilesScan converted = converting(scan, casts, Map.of());
         RexShuttle rewrite = castsRead(converted, casts);
         RelNode input = converted;
         if (filter != null) {
@@ -97,8 +88,28 @@ final class StageCastRule extends RelRule<RuleConfig> {
         call.transformTo(project.copy(project.getTraitSet(), input, projects, project.getRowType()));
     }
 
+    /**
+     * Returns {@code scan} converting the fields of {@code everyRow} and, deferring their failures to the consumer of
+     * the batches ({@link OutputColumn.Field#deferred()}), those of {@code someRows}, each to its type.
+     */
+    static StageFilesScan converting(StageFilesScan scan, Map<Integer, RelDataType> everyRow,
+                                     Map<Integer, RelDataType> someRows) {
+        List<TableColumn> columns = new ArrayList<>(scan.columns());
+        Map<Integer, RelDataType> all = new HashMap<>(everyRow);
+        all.putAll(someRows);
+        all.forEach((index, type) -> {
+            TableColumn column = columns.get(index);
+            ColumnType converted = new ColumnType(type.getSqlTypeName() == SqlTypeName.FLOAT ? SqlTypeName.DOUBLE
+                    : type.getSqlTypeName(), type.getPrecision(), type.getScale());
+            OutputColumn.Field field = (OutputColumn.Field) column.output();
+            columns.set(index, new TableColumn(column.name(), converted, true,
+                    new OutputColumn.Field(field.index(), converted, someRows.containsKey(index))));
+        });
+        return scan.withColumns(columns);
+    }
+
     /** Replaces each moved cast by a read of the converted field (cast again only where nullability differs). */
-    private static RexShuttle castsRead(StageFilesScan converted, Map<Integer, RelDataType> casts) {
+    static RexShuttle castsRead(StageFilesScan converted, Map<Integer, RelDataType> casts) {
         RexBuilder rexBuilder = converted.getCluster().getRexBuilder();
         return new RexShuttle() {
             @Override
@@ -115,17 +126,29 @@ final class StageCastRule extends RelRule<RuleConfig> {
     }
 
     /**
-     * The scan fields used only as {@code CAST(field AS t)} with one convertible {@code t}, and that type, among the
-     * fields cast in an expression evaluated for every row: converting a field in the reader must not raise an error
-     * for a value the query would never have cast.
+     * The fields a reader can convert.
+     *
+     * @param everyRow those cast in an expression evaluated for every row, which the reader can convert as it reads
+     * @param someRows the others, cast only for some rows: converting them in the reader must not raise an error for
+     *     a value the query would never have cast
      */
-    private static Map<Integer, RelDataType> convertibleCasts(List<RexNode> everyRow, List<RexNode> someRows,
-            StageFilesScan scan) {
+    record Casts(Map<Integer, RelDataType> everyRow, Map<Integer, RelDataType> someRows) {
+    }
+
+    /**
+     * The scan fields used only as {@code CAST(field AS t)} with one convertible {@code t}, and that type, split by
+     * whether a cast of the field is evaluated for every row ({@code everyRow} expressions) or only for some
+     * ({@code someRows}).
+     */
+    static Casts castsOf(List<RexNode> everyRow, List<RexNode> someRows, StageFilesScan scan) {
         CastUses uses = new CastUses(scan);
         everyRow.forEach(node -> uses.visit(node, true));
         someRows.forEach(node -> uses.visit(node, false));
-        uses.casts.keySet().removeIf(index -> uses.excluded.contains(index) || !uses.alwaysCast.contains(index));
-        return uses.casts;
+        uses.casts.keySet().removeAll(uses.excluded);
+        Map<Integer, RelDataType> always = new HashMap<>();
+        Map<Integer, RelDataType> sometimes = new HashMap<>();
+        uses.casts.forEach((index, type) -> (uses.alwaysCast.contains(index) ? always : sometimes).put(index, type));
+        return new Casts(always, sometimes);
     }
 
     /** Collects how an expression uses each scan field, and whether a cast of it is evaluated for every row. */

@@ -90,7 +90,9 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
     public RelWriter explainTerms(RelWriter pw) {
         List<String> produced = new ArrayList<>();
         for (TableColumn column : columns) {
-            produced.add(column.name() + ":" + column.type());
+            // a deferred conversion fails only for a row the aggregate uses (StageAggregateRule)
+            boolean deferred = column.output() instanceof OutputColumn.Field field && field.deferred();
+            produced.add(column.name() + ":" + column.type() + (deferred ? " deferred" : ""));
         }
         // the digest must tell scans of different files or formats apart, or the planner merges them
         StageScanSource source = stageTable.source();
@@ -123,6 +125,8 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
         planner.addRule(StageCastRule.PROJECT_FILTER_SCAN);
         planner.addRule(StageAggregateRule.AGGREGATE_SCAN);
         planner.addRule(StageAggregateRule.AGGREGATE_FILTER_SCAN);
+        planner.addRule(StageAggregateRule.AGGREGATE_PROJECT_SCAN);
+        planner.addRule(StageAggregateRule.AGGREGATE_PROJECT_FILTER_SCAN);
     }
 
     @Override
@@ -145,6 +149,11 @@ final class StageFilesScan extends TableScan implements EnumerableRel {
     /** Returns the plan that reads this scan's rows, or aggregates them with {@code aggregation} when not null. */
     StageScanPlan plan(ScanAggregation aggregation) {
         List<OutputColumn> outputs = columns.stream().map(TableColumn::output).toList();
+        if (aggregation == null && outputs.stream().anyMatch(
+                output -> output instanceof OutputColumn.Field field && field.deferred())) {
+            // rows have nowhere to carry a failure that only some consumers raise
+            throw new IllegalStateException("deferred conversions are only read by scan aggregates");
+        }
         return new StageScanPlan(stageTable.source(), new ScanSpec(stageTable.schema(), outputs, predicates),
                 aggregation);
     }

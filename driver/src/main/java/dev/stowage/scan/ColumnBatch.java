@@ -8,11 +8,13 @@ import java.util.Arrays;
  */
 public final class ColumnBatch {
     private final ColumnVector[] vectors;
+    private final DeferredFailures[] failures;
     private int size;
 
     /** Creates a batch over {@code vectors}, one per slot, holding no rows yet. */
     public ColumnBatch(ColumnVector... vectors) {
         this.vectors = vectors.clone();
+        this.failures = new DeferredFailures[vectors.length];
     }
 
     /** Returns a batch of {@code width} {@link ObjectVector}s of {@code capacity} rows. */
@@ -54,6 +56,20 @@ public final class ColumnBatch {
     /** Returns the vector of {@code slot}. */
     public ColumnVector vector(int slot) {
         return vectors[slot];
+    }
+
+    /**
+     * Returns the conversion failures of {@code slot}, a deferred field ({@link OutputColumn.Field#deferred()}), or
+     * null when its values were converted as they were read: a consumer must {@link DeferredFailures#check} the rows
+     * whose values it uses.
+     */
+    public DeferredFailures failures(int slot) {
+        return failures[slot];
+    }
+
+    /** Makes {@code failures} those of the slot {@code slot}, whose reader defers conversion failures. */
+    public void failures(int slot, DeferredFailures failures) {
+        this.failures[slot] = failures;
     }
 
     /** Returns row {@code row} as a new array of the internal representations of its values. */

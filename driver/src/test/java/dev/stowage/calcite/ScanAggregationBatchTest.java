@@ -1,14 +1,17 @@
 package dev.stowage.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stowage.scan.ColumnBatch;
 import dev.stowage.scan.ColumnPredicate.Op;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DeferredFailures;
 import dev.stowage.scan.DoubleVector;
 import dev.stowage.scan.LongVector;
 import dev.stowage.scan.ObjectVector;
+import dev.stowage.scan.PartialAggregate;
 import dev.stowage.scan.RowBatcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +73,64 @@ class ScanAggregationBatchTest {
         batch.size(3);
         aggregation.addBatch(state, batch);
         assertThat(aggregation.result(state)[0]).isEqualTo(new java.math.BigDecimal("18446744073709551609"));
+    }
+
+    @Test
+    void aDeferredFailureIsRaisedOnlyForARowStillSelected() {
+        // rows 0..5: INTEGER 0, 10, 20, ...; the DOUBLE of rows 2 and 4 did not convert and is NULL
+        ColumnBatch batch = vectors(8);
+        List<Object[]> unit = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Object[] row = new Object[TYPES.length];
+            row[INTEGER] = i * 10;
+            row[DOUBLE] = i == 2 || i == 4 ? null : i + 0.5;
+            unit.add(row);
+        }
+        fill(batch, unit);
+        DeferredFailures failures = new DeferredFailures();
+        failures.add(2, () -> new IllegalArgumentException("row 2"));
+        failures.add(4, () -> new IllegalArgumentException("row 4"));
+        batch.failures(DOUBLE, failures);
+        List<ScanAggregation.Call> calls = List.of(new ScanAggregation.Call(ScanAggregation.Kind.COUNT_ALL, -1, null),
+                new ScanAggregation.Call(ScanAggregation.Kind.SUM, DOUBLE, SqlTypeName.DOUBLE),
+                new ScanAggregation.Call(ScanAggregation.Kind.MAX, DOUBLE, null));
+
+        assertThat(fold(calls, List.of(new SlotPredicate(INTEGER, Op.NE, 20), new SlotPredicate(INTEGER, Op.NE, 40)),
+                batch)).containsExactly(4L, 0.5 + 1.5 + 3.5 + 5.5, 5.5);
+        assertThat(fold(calls, List.of(new SlotPredicate(INTEGER, Op.GT, 45)), batch)).containsExactly(1L, 5.5, 5.5);
+        // a condition on the deferred column sees the failures of the rows earlier conditions kept
+        assertThat(fold(calls, List.of(new SlotPredicate(INTEGER, Op.LT, 20), new SlotPredicate(DOUBLE, Op.GT, 1.0)),
+                batch)).containsExactly(1L, 1.5, 1.5);
+        assertThatThrownBy(() -> fold(calls, List.of(new SlotPredicate(INTEGER, Op.GE, 30),
+                new SlotPredicate(DOUBLE, Op.IS_NULL, null)), batch)).hasMessage("row 4");
+        assertThatThrownBy(() -> fold(calls, List.of(new SlotPredicate(INTEGER, Op.GT, 10)), batch))
+                .hasMessage("row 2");
+        assertThatThrownBy(() -> fold(calls, List.of(), batch)).hasMessage("row 2");
+        // a deferred column the aggregates do not read still fails for a selected row, as a projection would
+        assertThatThrownBy(() -> fold(List.of(new ScanAggregation.Call(ScanAggregation.Kind.COUNT_ALL, -1, null)),
+                List.of(new SlotPredicate(INTEGER, Op.EQ, 40)), batch)).hasMessage("row 4");
+        // the default fold of rows uses every row
+        PartialAggregate rowByRow = new PartialAggregate() {
+            @Override
+            public Object[] start() {
+                return new Object[0];
+            }
+
+            @Override
+            public void add(Object[] state, Object[] row) {
+            }
+        };
+        assertThatThrownBy(() -> rowByRow.addBatch(rowByRow.start(), batch)).hasMessage("row 2");
+        failures.clear();
+        assertThat(fold(calls, List.of(), batch)).containsExactly(6L, 0.5 + 1.5 + 3.5 + 5.5, 5.5);
+    }
+
+    private static Object[] fold(List<ScanAggregation.Call> calls, List<SlotPredicate> conditions,
+                                 ColumnBatch batch) {
+        ScanAggregation aggregation = new ScanAggregation(calls, conditions);
+        Object[] state = aggregation.start();
+        aggregation.addBatch(state, batch);
+        return aggregation.result(state);
     }
 
     private static List<ScanAggregation.Call> calls() {

@@ -132,6 +132,34 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void csvAggregatesCastOnlyTheValuesOfTheRowsTheFilterKeeps() throws Exception {
+        stage("s");
+        Path csv = scratch.resolve("f.csv");
+        // line 4 holds NULL_DISPLAY, line 5 an empty field, line 6 too few fields; lines 7 and 8 do not convert
+        Files.writeString(csv, "1,10,2024-01-05\n2,20.5,2024-01-03\n3,-4,2024-01-09\n4,\\N,\\N\n5,,\n6\n"
+                + "7,x7,2024-01-01\n8,2.5,2024-13-45\n");
+        put("s", "f.csv", csv);
+        String aggregates = "SELECT count(*), sum($2::DOUBLE), avg($2::DOUBLE), min($2::DOUBLE), max($2::DOUBLE),"
+                + " count($2::DOUBLE), min($3::DATE), max($3::DATE), count($3::DATE) FROM @s/f.csv (FILE_FORMAT => 'CSV')";
+        String kept = aggregates + " WHERE $1::INT < 7";
+        assertThat(rows(connection, "EXPLAIN PLAN FOR " + kept).get(0).get(0)).contains("StageAggregateScan")
+                .contains("$2:DOUBLE deferred").contains("$3:DATE deferred");
+        assertThat(rows(connection, kept)).containsExactly(List.of("6", "26.5", "8.833333333333334", "-4.0", "20.5",
+                "3", "2024-01-03", "2024-01-09", "3"));
+        assertThat(rows(connection, "SELECT count(*), sum($2::DOUBLE), max($2::DOUBLE) FROM @s/f.csv"
+                + " (FILE_FORMAT => 'CSV') WHERE $1::INT > 7")).containsExactly(List.of("1", "2.5", "2.5"));
+        assertThat((Throwable) failure(connection, aggregates + " WHERE $1::INT <= 7", "22018", 1046))
+                .hasMessageContaining("Cannot cast 'x7' of $2 to DOUBLE at line 7 of file f.csv");
+        assertThat((Throwable) failure(connection, "SELECT max($3::DATE) FROM @s/f.csv (FILE_FORMAT => 'CSV')"
+                + " WHERE $1::INT >= 8", "22018", 1046))
+                .hasMessageContaining("Cannot cast '2024-13-45' of $3 to DATE")
+                .hasMessageContaining("at line 8 of file f.csv");
+        // a later conjunct casts only the values of the rows the earlier ones keep
+        assertThat(rows(connection, "SELECT count(*), min($2::DOUBLE) FROM @s/f.csv (FILE_FORMAT => 'CSV')"
+                + " WHERE $1::INT <> 7 AND $2::DOUBLE > 0")).containsExactly(List.of("3", "2.5"));
+    }
+
+    @Test
     void csvOptionsComeFromTheStageOrANamedFormat() throws Exception {
         Files.createDirectories(scratch);
         execute(connection, "CREATE FILE FORMAT semi TYPE = CSV FIELD_DELIMITER = ';' SKIP_HEADER = 1"

@@ -4,6 +4,7 @@ import dev.stowage.scan.BatchSink;
 import dev.stowage.scan.ColumnBatch;
 import dev.stowage.scan.ColumnType;
 import dev.stowage.scan.ColumnVector;
+import dev.stowage.scan.DeferredFailures;
 import dev.stowage.scan.LongVector;
 import dev.stowage.scan.ObjectVector;
 import java.io.IOException;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * Turns CSV or TSV records into column batches, as {@link PositionalRowReceiver} turns them into rows and with the
  * same values, NULLs and cast failures: numbers, dates and times are parsed straight from the parser's characters
- * into primitive vectors ({@link FieldVectorWriter}). One receiver serves the blocks of one unit, in order; call
- * {@link #flush()} after each block.
+ * into primitive vectors ({@link FieldVectorWriter}). A value of a deferred field that does not convert is left NULL
+ * and its failure recorded in the batch ({@link DeferredFailures}) for the consumer to raise if it uses the row. One
+ * receiver serves the blocks of one unit, in order; call {@link #flush()} after each block.
  */
 final class PositionalBatchReceiver implements FieldReceiver {
     /** The rows of a batch. */
@@ -27,6 +29,9 @@ final class PositionalBatchReceiver implements FieldReceiver {
     private final long skipHeader;
     private final String fileName;
     private final FieldVectorWriter[][] writers;
+    /** Per field and slot, where a deferred conversion records its failures; null for the others. */
+    private final DeferredFailures[][] failures;
+    private final DeferredFailures[] allFailures;
     private final FieldVectorWriter[] allWriters;
     private final Object[] fileNames;
     private final long[] rowNumbers;
@@ -44,21 +49,29 @@ final class PositionalBatchReceiver implements FieldReceiver {
         this.fileName = fileName;
         ColumnVector[] vectors = new ColumnVector[plan.width()];
         List<FieldVectorWriter> all = new ArrayList<>();
+        List<DeferredFailures> deferred = new ArrayList<>();
         writers = new FieldVectorWriter[plan.fields()][];
+        failures = new DeferredFailures[plan.fields()][];
         for (int index = 0; index < plan.fields(); index++) {
             int[] slots = plan.slots(index);
             if (slots == null) {
                 continue;
             }
             writers[index] = new FieldVectorWriter[slots.length];
+            failures[index] = new DeferredFailures[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 FieldVectorWriter writer = FieldVectorWriter.of(plan.types(index)[i], options, CAPACITY);
                 writers[index][i] = writer;
                 vectors[slots[i]] = writer.vector();
                 all.add(writer);
+                if (plan.deferred(index)[i]) {
+                    failures[index][i] = new DeferredFailures();
+                    deferred.add(failures[index][i]);
+                }
             }
         }
         allWriters = all.toArray(new FieldVectorWriter[0]);
+        allFailures = deferred.toArray(new DeferredFailures[0]);
         ObjectVector names = new ObjectVector(ColumnType.VARCHAR, CAPACITY);
         fileNames = names.values();
         for (int slot : plan.fileNameSlots()) {
@@ -70,6 +83,13 @@ final class PositionalBatchReceiver implements FieldReceiver {
             vectors[slot] = numbers;
         }
         batch = new ColumnBatch(vectors);
+        for (int index = 0; index < plan.fields(); index++) {
+            for (int i = 0; failures[index] != null && i < failures[index].length; i++) {
+                if (failures[index][i] != null) {
+                    batch.failures(plan.slots(index)[i], failures[index][i]);
+                }
+            }
+        }
     }
 
     /**
@@ -106,7 +126,14 @@ final class PositionalBatchReceiver implements FieldReceiver {
                 fieldWriters[i].write(chars, offset, length, size);
             } catch (CastException e) {
                 ColumnType type = plan.types(index)[i];
-                throw TextFailures.cast(chars, offset, length, type, "$" + (index + 1), line, fileName, e);
+                DeferredFailures deferred = failures[index][i];
+                if (deferred == null) {
+                    throw TextFailures.cast(chars, offset, length, type, "$" + (index + 1), line, fileName, e);
+                }
+                // the row stays NULL; the text is copied now, the parser reuses its characters
+                fieldWriters[i].setNull(size);
+                deferred.add(size, TextFailures.deferredCast(chars, offset, length, type, "$" + (index + 1), line,
+                        fileName, e));
             }
         }
     }
@@ -139,7 +166,11 @@ final class PositionalBatchReceiver implements FieldReceiver {
         }
         batch.size(size);
         size = 0;
-        return sink.accept(batch);
+        boolean more = sink.accept(batch);
+        for (DeferredFailures deferred : allFailures) {
+            deferred.clear();
+        }
+        return more;
     }
 
     @Override

@@ -21,6 +21,10 @@ final class PositionalBlockDecoder implements BlockDecoder {
 
     @Override
     public boolean decode(TextBlock block, RowSink sink) throws IOException {
+        if (plan.anyDeferred()) {
+            // a row has nowhere to record a failure for its consumer to raise or not
+            throw new IllegalStateException("deferred conversions are read only as column batches");
+        }
         return parser.parse(block, new PositionalRowReceiver(plan, options, fileName, block.firstRecord(), sink));
     }
 

@@ -13,15 +13,20 @@ final class PositionalPlan {
     private final int width;
     private final int[][] slots;
     private final ColumnType[][] types;
+    private final boolean[][] deferred;
+    private final boolean anyDeferred;
     private final TextConverter[][] converters;
     private final int[] fileNameSlots;
     private final int[] rowNumberSlots;
 
-    private PositionalPlan(int width, int[][] slots, ColumnType[][] types, TextConverter[][] converters,
-                           int[] fileNameSlots, int[] rowNumberSlots) {
+    private PositionalPlan(int width, int[][] slots, ColumnType[][] types, boolean[][] deferred,
+                           boolean anyDeferred, TextConverter[][] converters, int[] fileNameSlots,
+                           int[] rowNumberSlots) {
         this.width = width;
         this.slots = slots;
         this.types = types;
+        this.deferred = deferred;
+        this.anyDeferred = anyDeferred;
         this.converters = converters;
         this.fileNameSlots = fileNameSlots;
         this.rowNumberSlots = rowNumberSlots;
@@ -59,6 +64,8 @@ final class PositionalPlan {
         }
         int[][] slots = new int[fields][];
         ColumnType[][] types = new ColumnType[fields][];
+        boolean[][] deferred = new boolean[fields][];
+        boolean anyDeferred = false;
         TextConverter[][] converters = new TextConverter[fields][];
         for (int i = 0; i < fields; i++) {
             List<Integer> fieldSlots = slotLists.get(i);
@@ -67,14 +74,18 @@ final class PositionalPlan {
             }
             slots[i] = fieldSlots.stream().mapToInt(Integer::intValue).toArray();
             types[i] = new ColumnType[slots[i].length];
+            deferred[i] = new boolean[slots[i].length];
             converters[i] = new TextConverter[slots[i].length];
             for (int j = 0; j < slots[i].length; j++) {
-                ColumnType type = ((OutputColumn.Field) outputs.get(slots[i][j])).type();
+                OutputColumn.Field field = (OutputColumn.Field) outputs.get(slots[i][j]);
+                ColumnType type = field.type();
                 types[i][j] = type;
+                deferred[i][j] = field.deferred();
+                anyDeferred |= field.deferred();
                 converters[i][j] = TextConverters.of(type, options.nanDisplay(), options.base64());
             }
         }
-        return new PositionalPlan(outputs.size(), slots, types, converters,
+        return new PositionalPlan(outputs.size(), slots, types, deferred, anyDeferred, converters,
                 fileNames.stream().mapToInt(Integer::intValue).toArray(),
                 rowNumbers.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -97,6 +108,19 @@ final class PositionalPlan {
     /** Returns the types of the slots of field {@code index}. */
     ColumnType[] types(int index) {
         return types[index];
+    }
+
+    /** Returns which slots of field {@code index} defer their conversion failures to the batch's consumer. */
+    boolean[] deferred(int index) {
+        return deferred[index];
+    }
+
+    /**
+     * Returns whether some output defers its conversion failures ({@link OutputColumn.Field#deferred()}), which
+     * only column batches can carry: such a plan is never decoded into rows.
+     */
+    boolean anyDeferred() {
+        return anyDeferred;
     }
 
     /** Returns the converters of the slots of field {@code index}. */

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.scan.ColumnType;
+import dev.stowage.scan.DeferredFailures;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.ScanUnit;
@@ -129,6 +130,60 @@ class CsvFormatReaderTest {
         CsvFormatReader stringEmpty = new CsvFormatReader(format("CSV", "empty_field_as", "STRING"));
         assertThatThrownBy(() -> read(stringEmpty, file, positional(outputs)))
                 .hasMessage("Cannot cast '' of $2 to INTEGER at line 1 of file x.csv");
+    }
+
+    @Test
+    void aDeferredFieldRecordsTheFailuresOfItsBatchInsteadOfRaisingThem() throws Exception {
+        StringBuilder content = new StringBuilder("id,value\n");
+        List<List<Object>> expected = new ArrayList<>();
+        String longBad = "9".repeat(70) + "x";
+        for (int i = 0; i < 3000; i++) {
+            // a bad value now and then, among NULLs, empty and missing fields, a long one quoted in part
+            String value = i % 500 == 7 ? "bad" + i : i == 2999 ? longBad : i % 11 == 0 ? "\\N" : i % 13 == 0 ? ""
+                    : String.valueOf(i / 4.0);
+            content.append(i);
+            if (i % 17 != 0) {
+                content.append(',').append(value);
+            }
+            content.append('\n');
+            Object converted = i % 17 == 0 || i % 11 == 0 || i % 13 == 0 ? null : i / 4.0;
+            if (i % 17 != 0 && (i % 500 == 7 || i == 2999)) {
+                String quoted = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+                converted = "Cannot cast '" + quoted + "' of $2 to DOUBLE at line " + (i + 2) + " of file d.csv";
+            }
+            expected.add(row(i, converted));
+        }
+        SourceFile file = files.write("d.csv", content.toString());
+        ScanSpec spec = positional(List.of(new OutputColumn.Field(0, ColumnType.INTEGER),
+                new OutputColumn.Field(1, ColumnType.DOUBLE, true)));
+        for (int blockSize : new int[] {1, 7, 4096, 1 << 20}) {
+            CsvFormatReader reader = new CsvFormatReader(format("CSV", "skip_header", "1"), blockSize);
+            List<List<Object>> rows = new ArrayList<>();
+            try (ScanUnits units = reader.units(file, spec)) {
+                ScanUnit unit;
+                while ((unit = units.next()) != null) {
+                    unit.readBatches(batch -> {
+                        DeferredFailures failures = batch.failures(1);
+                        for (int r = 0; r < batch.size(); r++) {
+                            Object value = batch.vector(1).get(r);
+                            try {
+                                failures.check(new int[] {r}, 1);
+                            } catch (StowageException e) {
+                                assertThat(value).isNull();
+                                assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_VALUE_FOR_CAST);
+                                value = e.getMessage();
+                            }
+                            rows.add(row(batch.vector(0).get(r), value));
+                        }
+                        return true;
+                    });
+                }
+            }
+            assertThat(rows).as("block size %d", blockSize).isEqualTo(expected);
+        }
+        // rows have nowhere to carry such a failure: only batches read deferred fields
+        assertThatThrownBy(() -> read(new CsvFormatReader(format("CSV")), file, spec))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

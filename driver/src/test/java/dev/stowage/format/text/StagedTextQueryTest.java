@@ -131,6 +131,109 @@ class StagedTextQueryTest {
     }
 
     @Test
+    @Timeout(120)
+    void castsOfTheRowsTheFilterKeepsAreComputedInTheScanAndFailOnlyForThoseRows() throws Exception {
+        // about 3.5 MB: several blocks, read in parallel, of many batches
+        StringBuilder content = new StringBuilder();
+        long count = 0;
+        long sumA = 0;
+        long countB = 0;
+        double sumB = 0;
+        double minB = Double.MAX_VALUE;
+        double maxB = -Double.MAX_VALUE;
+        int minDay = 99;
+        int maxDay = 0;
+        long countAbove = 0;
+        double minAbove = Double.MAX_VALUE;
+        int rows = 200_000;
+        for (int i = 0; i < rows; i++) {
+            int a = i % 2000;
+            boolean nullA = i % 1001 == 0;
+            boolean kept = !nullA && a < 1000;
+            String b;
+            String date;
+            if (kept) {
+                count++;
+                sumA += a;
+                // NULL_DISPLAY and empty fields are NULL, not values that fail
+                b = i % 7 == 0 ? "\\N" : i % 7 == 1 ? "" : String.valueOf(a / 4.0);
+                if (i % 7 > 1) {
+                    countB++;
+                    sumB += a / 4.0;
+                    minB = Math.min(minB, a / 4.0);
+                    maxB = Math.max(maxB, a / 4.0);
+                    if (a / 4.0 >= 200) {
+                        countAbove++;
+                        minAbove = Math.min(minAbove, a / 4.0);
+                    }
+                }
+                int day = i % 28 + 1;
+                date = String.format("2024-02-%02d", day);
+                minDay = Math.min(minDay, day);
+                maxDay = Math.max(maxDay, day);
+            } else {
+                b = i % 97 == 0 ? "oops" : i % 89 == 0 ? "1.5.5" : String.valueOf(-a);
+                date = i % 83 == 0 ? "2024-13-45" : "1999-01-01";
+            }
+            content.append(i).append(',').append(nullA ? "" : String.valueOf(a)).append(',').append(b).append(',')
+                    .append(date).append('\n');
+        }
+        Files.writeString(data.resolve("filtered.csv"), content.toString());
+        String from = " FROM @files/filtered.csv (FILE_FORMAT => 'csv')";
+        String aggregates = "count(*), sum($2::INT), avg($3::DOUBLE), min($3::DOUBLE), max($3::DOUBLE),"
+                + " count($3::DOUBLE), sum($3::DOUBLE), min($4::DATE), max($4::DATE), count($4::DATE)";
+        String where = " WHERE $2::INT < 1000";
+        try (Connection connection = connect()) {
+            String sql = "SELECT " + aggregates + from + where;
+            String plan = rows(connection, "EXPLAIN PLAN FOR " + sql).get(0).get(0);
+            assertThat(plan).contains("StageAggregateScan").contains("DOUBLE deferred").contains("DATE deferred");
+            List<String> expected = List.of(String.valueOf(count), String.valueOf(sumA),
+                    String.valueOf(sumB / countB), String.valueOf(minB), String.valueOf(maxB), String.valueOf(countB),
+                    String.valueOf(sumB), String.format("2024-02-%02d", minDay), String.format("2024-02-%02d", maxDay),
+                    String.valueOf(count));
+            assertThat(rows(connection, sql)).containsExactly(expected);
+            // the engine, handed every row, agrees
+            assertThat(rows(connection, "SELECT " + aggregates + " FROM (SELECT *" + from + " LIMIT 1000000)"
+                    + where)).containsExactly(expected);
+
+            // a later conjunct casts only the values of the rows the earlier ones keep
+            String conjuncts = "SELECT count(*), max($3::DOUBLE), min($3::DOUBLE)" + from
+                    + " WHERE $2::INT < 1000 AND $3::DOUBLE >= 200";
+            assertThat(rows(connection, "EXPLAIN PLAN FOR " + conjuncts).get(0).get(0))
+                    .contains("StageAggregateScan").contains("DOUBLE deferred");
+            assertThat(rows(connection, conjuncts)).containsExactly(List.of(String.valueOf(countAbove),
+                    String.valueOf(maxB), String.valueOf(minAbove)));
+
+            // a row the filter keeps with a value that does not convert fails the query, naming it
+            Throwable kept = failure(connection, "SELECT count(*), sum($3::DOUBLE)" + from + " WHERE $2::INT < 1001",
+                    "22018", 1046);
+            assertThat(kept).hasMessageContaining("of $3 to DOUBLE at line").hasMessageContaining("of file filtered.csv");
+            int badDate = 190_000;
+            while (badDate % 83 != 0 || badDate % 2000 < 1000 || badDate % 1001 == 0) {
+                badDate++;
+            }
+            Throwable date = failure(connection, "SELECT count(*), max($4::DATE)" + from + " WHERE $1::INT = "
+                    + badDate, "22018", 1046);
+            assertThat(date).hasMessageContaining("Cannot cast '2024-13-45' of $4 to DATE")
+                    .hasMessageContaining("at line " + (badDate + 1) + " of file filtered.csv");
+            int oops = 1000;
+            while (oops % 97 != 0 || oops % 2000 < 1000 || oops % 1001 == 0) {
+                oops++;
+            }
+            Throwable value = failure(connection, "SELECT sum($3::DOUBLE)" + from + " WHERE $2::INT >= 1000"
+                    + " AND $1::INT <= " + oops, "22018", 1046);
+            assertThat(value).hasMessageContaining("Cannot cast 'oops' of $3 to DOUBLE at line " + (oops + 1)
+                    + " of file filtered.csv");
+            double before = 0;
+            for (int i = 1000; i < oops; i++) {
+                before -= i % 1001 == 0 ? 0 : i;
+            }
+            assertThat(rows(connection, "SELECT sum($3::DOUBLE)" + from + " WHERE $2::INT >= 1000 AND $1::INT < "
+                    + oops)).containsExactly(List.of(String.valueOf(before)));
+        }
+    }
+
+    @Test
     void aFieldThatDoesNotCastFailsWith22018() throws Exception {
         try (Connection connection = connect()) {
             Throwable e = failure(connection, "SELECT sum(CAST($1 AS INTEGER)) FROM @files/bad.csv"

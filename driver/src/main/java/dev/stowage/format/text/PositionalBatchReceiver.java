@@ -125,17 +125,25 @@ final class PositionalBatchReceiver implements FieldReceiver {
             try {
                 fieldWriters[i].write(chars, offset, length, size);
             } catch (CastException e) {
-                ColumnType type = plan.types(index)[i];
-                DeferredFailures deferred = failures[index][i];
-                if (deferred == null) {
-                    throw TextFailures.cast(chars, offset, length, type, "$" + (index + 1), line, fileName, e);
-                }
-                // the row stays NULL; the text is copied now, the parser reuses its characters
-                fieldWriters[i].setNull(size);
-                deferred.add(size, TextFailures.deferredCast(chars, offset, length, type, "$" + (index + 1), line,
-                        fileName, e));
+                failed(index, i, chars, offset, length, e);
             }
         }
+    }
+
+    /**
+     * Raises the failure of the value of slot {@code i} of field {@code index}, or records it when the slot defers
+     * its failures (the row stays NULL). Out of {@link #field}, which the parser calls for every field.
+     */
+    private void failed(int index, int i, char[] chars, int offset, int length, CastException e) {
+        ColumnType type = plan.types(index)[i];
+        DeferredFailures deferred = failures[index][i];
+        if (deferred == null) {
+            throw TextFailures.cast(chars, offset, length, type, "$" + (index + 1), line, fileName, e);
+        }
+        // the text is copied now: the parser reuses its characters
+        writers[index][i].setNull(size);
+        deferred.add(size, TextFailures.deferredCast(chars, offset, length, type, "$" + (index + 1), line,
+                fileName, e));
     }
 
     @Override

@@ -29,6 +29,17 @@ public interface FileIO extends AutoCloseable {
     /** Returns up to {@code length} bytes of {@code path} from {@code offset}; fewer at the end of the file. */
     byte[] read(String path, long offset, int length) throws IOException;
 
+    /**
+     * Reads up to {@code length} bytes of {@code path} from {@code offset} into {@code into[at, at + length)} and
+     * returns how many were read; fewer at the end of the file. Implementations that can read straight into the
+     * array do, so that large ranges are not allocated twice.
+     */
+    default int read(String path, long offset, byte[] into, int at, int length) throws IOException {
+        byte[] bytes = read(path, offset, length);
+        System.arraycopy(bytes, 0, into, at, bytes.length);
+        return bytes.length;
+    }
+
     /** Opens {@code path} for sequential reading; the stream fetches bounded chunks and must be closed. */
     InputStream open(String path) throws IOException;
 

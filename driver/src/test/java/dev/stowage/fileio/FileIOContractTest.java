@@ -90,6 +90,11 @@ public abstract class FileIOContractTest {
         assertThat(io.read("r.txt", 3, 4)).asString(StandardCharsets.UTF_8).isEqualTo("3456");
         assertThat(io.read("r.txt", 8, 10)).asString(StandardCharsets.UTF_8).isEqualTo("89");
         assertThat(io.read("r.txt", 0, 0)).isEmpty();
+        byte[] into = "..........".getBytes(StandardCharsets.UTF_8);
+        assertThat(io.read("r.txt", 3, into, 2, 4)).isEqualTo(4);
+        assertThat(new String(into, StandardCharsets.UTF_8)).isEqualTo("..3456....");
+        assertThat(io.read("r.txt", 8, into, 0, 5)).isEqualTo(2);
+        assertThat(new String(into, StandardCharsets.UTF_8)).isEqualTo("893456....");
     }
 
     @Test

@@ -98,6 +98,20 @@ public final class LocalFileIO implements FileIO {
     }
 
     @Override
+    public int read(String path, long offset, byte[] into, int at, int length) throws IOException {
+        Path file = resolve(path);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.wrap(into, at, length);
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position() - at) >= 0) {
+                // reads until the range is full or the file ends
+            }
+            return buffer.position() - at;
+        } catch (IOException e) {
+            throw translate(e, "read", path);
+        }
+    }
+
+    @Override
     public InputStream open(String path) throws IOException {
         return new ChunkedInputStream(this, path, stat(path).size());
     }

@@ -39,6 +39,7 @@ record ParquetFooter(SourceFile file, ParquetMetadata metadata) {
         ParquetReadOptions defaults = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
         return ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new HeapDecompressors(defaults.getCodecFactory()))
+                .withAllocator(ChunkBuffers.INSTANCE)
                 .build();
     }
 

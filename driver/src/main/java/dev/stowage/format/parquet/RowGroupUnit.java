@@ -167,12 +167,16 @@ final class RowGroupUnit implements ScanUnit {
         try (ParquetFileReader reader = open(input)) {
             List<ColumnDecoder> decoders;
             RecordReader<Object[]> records;
+            PageReadStore pages = null;
             try {
                 reader.setRequestedSchema(plan.requestedColumns());
-                PageReadStore pages = reader.readRowGroup(rowGroup);
+                pages = reader.readRowGroup(rowGroup);
                 decoders = decoders(pages);
                 records = records(pages);
             } catch (IOException | RuntimeException e) {
+                if (pages != null) {
+                    pages.close();
+                }
                 throw ReadFailures.failure(e, input, "row group " + rowGroup);
             }
             try {
@@ -196,6 +200,8 @@ final class RowGroupUnit implements ScanUnit {
                 }
             } finally {
                 decoders.forEach(ColumnDecoder::release);
+                // gives the chunk buffers back to ChunkBuffers for the next row group read on this thread
+                pages.close();
             }
         }
     }

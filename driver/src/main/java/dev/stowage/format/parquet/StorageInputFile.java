@@ -45,6 +45,16 @@ final class StorageInputFile implements InputFile {
         }
     }
 
+    /** Reads up to {@code size} bytes from {@code offset} into {@code into} at {@code at}; returns how many. */
+    int read(long offset, byte[] into, int at, int size) throws IOException {
+        try {
+            return io.read(path, offset, into, at, size);
+        } catch (IOException e) {
+            storageFailure = e;
+            throw e;
+        }
+    }
+
     /** Returns the exception the storage last failed with, or null. */
     IOException storageFailure() {
         return storageFailure;

@@ -91,11 +91,12 @@ final class StorageInputStream extends SeekableInputStream {
             return;
         }
         if (position < length - WINDOW) {
-            // in pieces: a column chunk is never held twice, once fetched and once copied
+            // in pieces, straight into the caller's array where the storage can: a chunk is not held twice
             for (int done = 0; done < rest; ) {
                 int piece = Math.min(PIECE, rest - done);
-                byte[] data = fetch(position, piece);
-                System.arraycopy(data, 0, bytes, start + copied + done, piece);
+                if (file.read(position, bytes, start + copied + done, piece) < piece) {
+                    throw truncated();
+                }
                 position += piece;
                 done += piece;
             }

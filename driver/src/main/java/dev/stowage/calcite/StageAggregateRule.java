@@ -1,5 +1,6 @@
 package dev.stowage.calcite;
 
+import dev.stowage.scan.ColumnPredicate;
 import dev.stowage.scan.OutputColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,17 @@ final class StageAggregateRule extends RelRule<RuleConfig> {
                 return;
             }
             conditions.add(condition);
+        }
+        if (converted.predicates().isEmpty()) {
+            // the reader also skips row groups the conditions rule out, as under a filter
+            List<ColumnPredicate> pruning = new ArrayList<>();
+            for (SlotPredicate condition : conditions) {
+                ColumnPredicate predicate = StageFilterRule.pruning(converted, condition);
+                if (predicate != null) {
+                    pruning.add(predicate);
+                }
+            }
+            converted = pruning.isEmpty() ? converted : converted.withPredicates(pruning);
         }
         // the scan column of each field of the aggregate's input
         List<Integer> inputs = new ArrayList<>();

@@ -46,7 +46,13 @@ final class StageFilterRule extends RelRule<RuleConfig> {
     /** The condition {@code node} states on a column the reader prunes by, or null when there is none. */
     private static ColumnPredicate predicate(StageFilesScan scan, RexNode node) {
         SlotPredicate predicate = SlotPredicate.of(scan, node);
-        if (predicate == null
+        return predicate == null ? null : pruning(scan, predicate);
+    }
+
+    /** The condition {@code predicate} states on a column the reader prunes by, or null when there is none. */
+    static ColumnPredicate pruning(StageFilesScan scan, SlotPredicate predicate) {
+        // positional formats (CSV, TSV) have no schema and no statistics to prune by
+        if (scan.stageTable().schema().isEmpty()
                 || !(scan.columns().get(predicate.slot()).output() instanceof OutputColumn.Field field)) {
             return null;
         }

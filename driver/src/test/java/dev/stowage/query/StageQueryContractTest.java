@@ -299,8 +299,11 @@ abstract class StageQueryContractTest {
         assertThat(rows(connection, "EXPLAIN PLAN FOR " + sql).get(0).get(0)).contains("StageAggregateScan");
         assertThat(rows(connection, sql)).containsExactly(
                 List.of("1010", "666", "509545", "504", "v0", "w", "0.5", "1009"));
-        assertThat(rows(connection, "SELECT count(*), sum(n), max(x) FROM @s/g/ WHERE n >= 990 AND t <> 'w'"))
-                .containsExactly(List.of("10", "9945", "499.0"));
+        String filtered = "SELECT count(*), sum(n), max(x) FROM @s/g/ WHERE n >= 990 AND t <> 'w'";
+        // the conditions also prune row groups, as under a filter
+        assertThat(rows(connection, "EXPLAIN PLAN FOR " + filtered).get(0).get(0)).contains("StageAggregateScan")
+                .contains("predicates=[[ColumnPredicate[index=0, op=GE, value=990]");
+        assertThat(rows(connection, filtered)).containsExactly(List.of("10", "9945", "499.0"));
         assertThat(rows(connection, "SELECT count(*), sum(n), min(t) FROM @s/g/ WHERE n < 0"))
                 .containsExactly(java.util.Arrays.asList("0", null, null));
         assertThat(rows(connection, "SELECT sum(x) FROM @s/g/2.parquet")).containsExactly(

@@ -2,7 +2,9 @@ package dev.stowage.calcite;
 
 import dev.stowage.table.TableAppender;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 
 /**
@@ -13,21 +15,34 @@ import org.apache.calcite.linq4j.Linq4j;
  * @param scalar whether each row arrives as a bare value rather than an array (an input of one column)
  */
 public record InsertCall(TableAppender appender, boolean scalar) {
-    /** Appends {@code rows} and returns their count. */
+    /**
+     * Appends {@code rows} and returns their count. The rows' enumerator is closed however the append ends, so a
+     * failed insert stops the scan it reads from.
+     */
     public Enumerable<Long> append(Enumerable<?> rows) {
-        Iterator<?> source = rows.iterator();
-        Iterator<Object[]> arrays = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
+        try (Enumerator<?> source = rows.enumerator()) {
+            Iterator<Object[]> arrays = new Iterator<>() {
+                private Boolean ahead;
 
-            @Override
-            public Object[] next() {
-                Object row = source.next();
-                return scalar ? new Object[] {row} : (Object[]) row;
-            }
-        };
-        return Linq4j.singletonEnumerable(appender.append(arrays));
+                @Override
+                public boolean hasNext() {
+                    if (ahead == null) {
+                        ahead = source.moveNext();
+                    }
+                    return ahead;
+                }
+
+                @Override
+                public Object[] next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    ahead = null;
+                    Object row = source.current();
+                    return scalar ? new Object[] {row} : (Object[]) row;
+                }
+            };
+            return Linq4j.singletonEnumerable(appender.append(arrays));
+        }
     }
 }

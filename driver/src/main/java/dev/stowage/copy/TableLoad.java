@@ -27,10 +27,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,8 @@ public final class TableLoad {
     private final FileSelection selection;
     private final FileFormat format;
     private final LoadOptions options;
+    /** The header lines before the first record of each file, for the line numbers of errors. */
+    private final long skippedLines;
 
     /**
      * Creates the load.
@@ -65,6 +69,7 @@ public final class TableLoad {
         this.selection = selection;
         this.format = format;
         this.options = options;
+        this.skippedLines = Long.parseLong(format.option("skip_header", "0"));
     }
 
     /**
@@ -104,15 +109,27 @@ public final class TableLoad {
             appender.commit(batch);
             catalog.recordLoadedFiles(table.id(), loadedNow, now.minus(LOAD_MEMORY));
             if (options.purge()) {
-                for (String path : purge) {
-                    io.delete(path);
-                }
+                purge(io, purge);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return results.stream().filter(result -> !options.returnFailedOnly() || result.failed())
                 .map(LoadResult::row).toList();
+    }
+
+    /**
+     * Deletes the loaded files. The load is committed by now, so a file that cannot be deleted does not fail the
+     * statement (as in Databend); it stays, recorded as loaded, and the next COPY skips it.
+     */
+    private static void purge(FileIO io, List<String> paths) {
+        for (String path : paths) {
+            try {
+                io.delete(path);
+            } catch (IOException | RuntimeException ignored) {
+                // see above
+            }
+        }
     }
 
     /** Where the file lives, independent of the stage it is reached through. */
@@ -161,7 +178,7 @@ public final class TableLoad {
         return new ConvertingIterator(rows, tally) {
             @Override
             Object[] convert(Object[] row) {
-                return java.util.Arrays.copyOf(row, table.columns().size());
+                return Arrays.copyOf(row, table.columns().size());
             }
         };
     }
@@ -206,8 +223,7 @@ public final class TableLoad {
         abstract Object[] convert(Object[] row);
 
         long line(Object[] row) {
-            long rowNumber = (Long) row[row.length - 1];
-            return rowNumber + 1 + Long.parseLong(format.options().getOrDefault("skip_header", "0"));
+            return (Long) row[row.length - 1] + 1 + skippedLines;
         }
 
         @Override
@@ -231,7 +247,7 @@ public final class TableLoad {
         @Override
         public Object[] next() {
             if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             Object[] row = next;
             next = null;

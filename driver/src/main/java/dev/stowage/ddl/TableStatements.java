@@ -115,7 +115,7 @@ final class TableStatements {
     static void truncate(SystemSchema system, SqlTruncateTable truncate) {
         TableDefinition table = system.catalog().requireTable(tableName(truncate.name()));
         try (FileIO io = system.tableFiles().open(table)) {
-            for (FileEntry file : TableFiles.dataFiles(io)) {
+            for (FileEntry file : TableFiles.dataFiles(table, io)) {
                 io.delete(file.path());
             }
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.stowage.fileio.Location;
 import dev.stowage.fileio.StorageException;
 import dev.stowage.fileio.StorageSettings;
 import dev.stowage.stage.FileSelection;
+import dev.stowage.stage.StageFiles;
 import dev.stowage.stage.StagePattern;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class TableFiles {
     /** Matches the paths of data files: no segment starts with '.' or '_'. */
-    public static final String DATA_FILE_PATTERN = "(?:[^._/][^/]*/)*[^._/][^/]*";
+    private static final StagePattern DATA_FILES = StagePattern.compile("(?:[^._/][^/]*/)*[^._/][^/]*");
 
     private final Catalog catalog;
     private final StorageSettings settings;
@@ -61,15 +62,13 @@ public final class TableFiles {
 
     /** Returns the selection of {@code table}'s data files. */
     public static FileSelection selection(TableDefinition table) {
-        return new FileSelection(null, "", StagePattern.compile(DATA_FILE_PATTERN), null,
-                "table '" + table.name() + "'");
+        return new FileSelection(null, "", DATA_FILES, null, "table '" + table.name() + "'");
     }
 
     /** Returns the data files of {@code table} on {@code io}, opened on its location, in path order. */
-    public static List<FileEntry> dataFiles(FileIO io) throws IOException {
-        StagePattern pattern = StagePattern.compile(DATA_FILE_PATTERN);
-        try (Stream<FileEntry> entries = io.list("")) {
-            return entries.filter(entry -> pattern.matches("", entry.path())).toList();
+    public static List<FileEntry> dataFiles(TableDefinition table, FileIO io) throws IOException {
+        try (Stream<FileEntry> entries = StageFiles.select(io, selection(table))) {
+            return entries.toList();
         }
     }
 }

@@ -6,6 +6,7 @@ import static dev.stowage.testing.Sql.failure;
 import static dev.stowage.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.testing.ScanThreads;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -446,7 +447,7 @@ abstract class StageQueryContractTest {
             statement.cancel();
             assertThat(readingTheRestFails(rs)).isEqualTo("57014");
         }
-        assertThat(scanThreads()).as("scan threads").isEmpty();
+        assertThat(ScanThreads.running()).as("scan threads").isEmpty();
     }
 
     @Test
@@ -461,7 +462,7 @@ abstract class StageQueryContractTest {
                 assertThat(readingTheRestFails(rs)).isEqualTo("HYT00");
             }
         }
-        assertThat(scanThreads()).as("scan threads").isEmpty();
+        assertThat(ScanThreads.running()).as("scan threads").isEmpty();
     }
 
     /** Reads the rest of {@code rs}, which must fail; returns the SQLState. */
@@ -473,21 +474,5 @@ abstract class StageQueryContractTest {
         });
         assertThat((Throwable) e).as("reading the rest of the result").isNotNull();
         return e.getSQLState();
-    }
-
-    /** Waits up to 5 s for every scan thread to end; returns those still running. */
-    private static List<String> scanThreads() throws InterruptedException {
-        List<String> running = List.of();
-        for (int i = 0; i < 100; i++) {
-            running = Thread.getAllStackTraces().entrySet().stream()
-                    .filter(thread -> thread.getKey().getName().startsWith("stowage-scan-"))
-                    .map(thread -> thread.getKey().getName() + " " + java.util.Arrays.toString(thread.getValue()))
-                    .toList();
-            if (running.isEmpty()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        return running;
     }
 }

@@ -133,6 +133,17 @@ class ExternalTableConnectionTest {
     }
 
     @Test
+    void inlineCopyCredentialsNeverReachErrors() throws Exception {
+        execute(connection, "CREATE TABLE copied (id INT, name VARCHAR, age INT)");
+        String inline = " CONNECTION = (ENDPOINT_URL = '" + s3.endpoint() + "' ACCESS_KEY_ID = '"
+                + S3ProxyServer.ACCESS_KEY + "' SECRET_ACCESS_KEY = '" + WRONG_SECRET + "')";
+        assertThat(failure(connection, "COPY INTO copied FROM 's3://testbucket/13_fuse_external_table/'" + inline
+                + " FILE_FORMAT = (TYPE = CSV)", "42501", 0).getMessage()).doesNotContain(WRONG_SECRET);
+        assertThat(failure(connection, "COPY INTO 's3://testbucket/out/'" + inline + " FROM (SELECT 1 AS x)", "42501", 0)
+                .getMessage()).doesNotContain(WRONG_SECRET);
+    }
+
+    @Test
     void alterRulesFollowDatabend() throws Exception {
         createTable();
         execute(connection, "CREATE CONNECTION azure STORAGE_TYPE = 'azblob' ENDPOINT_URL = 'http://127.0.0.1:1'"

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.stowage.testing.ScanThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -129,6 +130,20 @@ class TableInsertTest {
             // the one insert into "maybe" made the only file
             assertThat(files.filter(Files::isRegularFile)).hasSize(1);
         }
+    }
+
+    @Test
+    void aFailedInsertStopsTheScanItReads() throws Exception {
+        StringBuilder csv = new StringBuilder("1\n\\N\n");
+        for (int i = 0; i < 300_000; i++) {
+            csv.append(i).append('\n');
+        }
+        Files.writeString(external.resolve("many.csv"), csv);
+        execute(connection, "CREATE STAGE many URL = 'fs://" + external + "/'");
+        execute(connection, "CREATE TABLE t (a INT NOT NULL)");
+        failure(connection, "INSERT INTO t SELECT CAST($1 AS INT) FROM @many (FILE_FORMAT => 'CSV')", "23502", 1006);
+        assertThat(ScanThreads.running()).as("scan threads").isEmpty();
+        assertThat(rows(connection, "SELECT count(*) FROM t")).containsExactly(List.of("0"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.stowage.calcite;
 import dev.stowage.table.TableAppender;
 import java.lang.reflect.Method;
 import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;

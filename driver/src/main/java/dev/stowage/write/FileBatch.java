@@ -30,7 +30,7 @@ public final class FileBatch implements AutoCloseable {
     }
 
     /**
-     * The files one {@link #write} made.
+     * The files one {@link #write} made; a write that fails leaves none.
      *
      * @param files the files
      */
@@ -94,12 +94,6 @@ public final class FileBatch implements AutoCloseable {
         Part part = new Part(List.copyOf(written));
         parts.add(part);
         return part;
-    }
-
-    /** Drops {@code part}: it will not be uploaded. */
-    public void discard(Part part) {
-        parts.remove(part);
-        part.files().forEach(file -> delete(file.path()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.stowage.scan.LongVector;
 import dev.stowage.scan.ObjectVector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
@@ -30,9 +31,26 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ColumnDecoder {
     /** Reads the definition levels of the current page. */
-    @FunctionalInterface
     private interface Levels {
         void read(int[] out, int count) throws IOException;
+
+        /** Skips the next {@code count} levels if they all are {@code level}, and returns whether it did. */
+        default boolean skipIfAll(int level, int count) {
+            return false;
+        }
+    }
+
+    /** Levels in the RLE / bit-packing hybrid encoding. */
+    private record RleLevels(RleHybridDecoder decoder) implements Levels {
+        @Override
+        public void read(int[] out, int count) {
+            decoder.read(out, count);
+        }
+
+        @Override
+        public boolean skipIfAll(int level, int count) {
+            return decoder.skipRepeated(level, count);
+        }
     }
 
     private final ColumnDescriptor descriptor;
@@ -86,7 +104,10 @@ final class ColumnDecoder {
             }
             int n = Math.min(count - done, remainingInPage);
             int[] defined = null;
-            if (maxDefinition > 0) {
+            if (maxDefinition > 0 && levels.skipIfAll(maxDefinition, n)) {
+                // no NULL among these rows: the values decode without levels, the flags are cleared here
+                clearNulls(out, done, n);
+            } else if (maxDefinition > 0) {
                 if (levelBuffer.length < n) {
                     levelBuffer = new int[Math.max(n, 2 * levelBuffer.length)];
                 }
@@ -99,10 +120,18 @@ final class ColumnDecoder {
         }
     }
 
+    private static void clearNulls(ColumnVector out, int from, int count) {
+        if (out instanceof LongVector longs) {
+            Arrays.fill(longs.nulls(), from, from + count, false);
+        } else if (out instanceof DoubleVector doubles) {
+            Arrays.fill(doubles.nulls(), from, from + count, false);
+        }
+    }
+
     /** Gives the current page's array back for reuse: call when no more values are read. */
     void release() {
         if (recyclable != null) {
-            PageBuffers.ofThread().giveBack(recyclable);
+            PageBuffers.shared().giveBack(recyclable);
             recyclable = null;
         }
     }
@@ -135,7 +164,7 @@ final class ColumnDecoder {
             Encoding encoding = page.getDlEncoding();
             if (encoding == Encoding.RLE) {
                 int length = BytesUtils.readIntLittleEndian(in);
-                levels = new RleHybridDecoder(in.slice(length), bitWidth())::read;
+                levels = new RleLevels(new RleHybridDecoder(in.slice(length), bitWidth()));
             } else {
                 ValuesReader reader = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
                 reader.initFromPage(count, in);
@@ -152,7 +181,7 @@ final class ColumnDecoder {
     /** A v2 page keeps its definition levels (RLE, without a length) apart from its values. */
     private void startV2(DataPageV2 page) throws IOException {
         if (maxDefinition > 0) {
-            levels = new RleHybridDecoder(page.getDefinitionLevels().toByteBuffer(), bitWidth())::read;
+            levels = new RleLevels(new RleHybridDecoder(page.getDefinitionLevels().toByteBuffer(), bitWidth()));
         }
         startValues(page.getDataEncoding(), page.getValueCount(), page.getData().toInputStream());
     }

@@ -66,7 +66,7 @@ final class HeapDecompressors implements CompressionCodecFactory {
             if (uncompressedSize < 0) {
                 throw new IOException("a page claims " + uncompressedSize + " uncompressed bytes");
             }
-            byte[] output = PageBuffers.ofThread().take(uncompressedSize);
+            byte[] output = PageBuffers.shared().take(uncompressedSize);
             int written = codec.decompress(array, offset, input.remaining(), output, uncompressedSize);
             if (written != uncompressedSize) {
                 throw new IOException("a " + name + " page decompresses to " + written + " bytes, not "

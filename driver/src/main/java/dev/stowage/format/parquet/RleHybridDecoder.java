@@ -57,6 +57,22 @@ final class RleHybridDecoder {
         }
     }
 
+    /**
+     * Skips the next {@code count} values and returns true when they all are {@code value} within one run of
+     * repeats; otherwise reads nothing and returns false. Lets a caller skip decoding definition levels of a stretch
+     * without NULLs.
+     */
+    boolean skipRepeated(int value, int count) {
+        if (runRemaining == 0 && position < end) {
+            nextRun();
+        }
+        if (packed || runRemaining < count || runValue != value) {
+            return false;
+        }
+        runRemaining -= count;
+        return true;
+    }
+
     private void nextRun() {
         int header = readVarInt();
         if ((header & 1) == 0) {

@@ -200,7 +200,7 @@ final class RowGroupUnit implements ScanUnit {
                 }
             } finally {
                 decoders.forEach(ColumnDecoder::release);
-                // gives the chunk buffers back to ChunkBuffers for the next row group read on this thread
+                // gives the chunk buffers back to ChunkBuffers for the next row group read
                 pages.close();
             }
         }

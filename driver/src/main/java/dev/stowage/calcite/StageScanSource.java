@@ -46,14 +46,32 @@ record StageScanSource(Storage storage, FileSelection selection, FileFormat form
      * @throws StowageException {@link ErrorCode#SEMANTIC} when no file is selected
      */
     List<Column> firstFileSchema(long maxRecords) {
-        try (FileIO io = storage.open();
-             Stream<FileEntry> entries = StageFiles.select(io, selection)) {
-            FileEntry first = entries.findFirst().orElseThrow(() -> new StowageException(ErrorCode.SEMANTIC,
-                    "no files found in %s. specify a prefix/pattern/files that matches at least one file",
-                    selection.description()));
+        try (FileIO io = storage.open()) {
+            FileEntry first = firstFile(io);
+            PlanInputs.noteFirstFile(this, first);
             return reader.schema(new SourceFile(io, first, first.path()), maxRecords);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns whether the first selected file is still {@code file}: same path, size, modification time and ETag;
+     * false when it cannot be told.
+     */
+    boolean firstFileIs(FileEntry file) {
+        try (FileIO io = storage.open()) {
+            return firstFile(io).equals(file);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private FileEntry firstFile(FileIO io) throws IOException {
+        try (Stream<FileEntry> entries = StageFiles.select(io, selection)) {
+            return entries.findFirst().orElseThrow(() -> new StowageException(ErrorCode.SEMANTIC,
+                    "no files found in %s. specify a prefix/pattern/files that matches at least one file",
+                    selection.description()));
         }
     }
 

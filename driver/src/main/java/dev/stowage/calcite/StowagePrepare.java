@@ -1,12 +1,16 @@
 package dev.stowage.calcite;
 
+import dev.stowage.catalog.CatalogState;
+import dev.stowage.sql.ddl.StowageSqlNodes;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
@@ -30,6 +34,34 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * and {@link #logicalRoot}.
  */
 public final class StowagePrepare extends CalcitePrepareImpl {
+    /**
+     * Plans the statement, or reuses the connection's plan of the same text when nothing it was made from changed
+     * ({@link PlanCache}).
+     */
+    @Override
+    public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, CalcitePrepare.Query<T> query,
+            Type elementType, long maxRowCount) {
+        CalciteSchema system = context.getRootSchema().getSubSchema(StowageSqlNodes.SYSTEM_SCHEMA, true);
+        if (query.sql == null || system == null || !(system.schema instanceof SystemSchema schema)) {
+            return super.prepareSql(context, query, elementType, maxRowCount);
+        }
+        PlanCache cache = schema.planCache();
+        PlanCache.Key key = new PlanCache.Key(query.sql, context.getDefaultSchemaPath(), elementType, maxRowCount);
+        // read before planning: a change made while planning makes the plan's catalog differ from the next one read
+        CatalogState catalog = schema.catalog().store().read();
+        CalciteSignature<T> kept = cache.get(key, catalog);
+        if (kept != null) {
+            return kept;
+        }
+        try (PlanInputs inputs = PlanInputs.open()) {
+            CalciteSignature<T> plan = super.prepareSql(context, query, elementType, maxRowCount);
+            if (plan.statementType == Meta.StatementType.SELECT) {
+                cache.put(key, catalog, inputs, plan);
+            }
+            return plan;
+        }
+    }
+
     @Override
     protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
             org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
@@ -66,7 +98,11 @@ public final class StowagePrepare extends CalcitePrepareImpl {
                 Programs.hep(List.of(ExactSumRule.INSTANCE), true, metadata),
                 StowagePrepare::logicalRoot,
                 // the steps above are no-ops when standard() repeats them; trimming twice is skipped
-                Programs.standard(metadata, false));
+                Programs.standard(metadata, false),
+                (planner, rel, traits, materializations, lattices) -> {
+                    PlanInputs.noteReusable(PlanCache.reusable(rel));
+                    return rel;
+                });
     }
 
     /**

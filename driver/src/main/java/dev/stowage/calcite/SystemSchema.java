@@ -23,6 +23,7 @@ public final class SystemSchema extends AbstractSchema {
     private final StorageSettings storageSettings;
     private final String user;
     private final int scanThreads;
+    private final PlanCache planCache = new PlanCache();
     private volatile java.sql.Connection connection;
 
     /**
@@ -60,6 +61,11 @@ public final class SystemSchema extends AbstractSchema {
             throw new IllegalStateException("the schema is not bound to a connection");
         }
         return connection;
+    }
+
+    /** Returns the plans of this JDBC connection's recent queries. */
+    public PlanCache planCache() {
+        return planCache;
     }
 
     /** Returns the user of this JDBC connection, recorded as the creator of the objects it creates. */

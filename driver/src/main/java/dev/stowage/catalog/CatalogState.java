@@ -41,6 +41,15 @@ public record CatalogState(SortedMap<String, ConnectionDefinition> connections,
         loadedFiles = Collections.unmodifiableSortedMap(loaded);
     }
 
+    /**
+     * Returns whether {@code other} defines the same connections, stages, named file formats and tables as this
+     * state; the records of loaded files are not compared.
+     */
+    public boolean sameDefinitions(CatalogState other) {
+        return this == other || connections.equals(other.connections) && stages.equals(other.stages)
+                && fileFormats.equals(other.fileFormats) && tables.equals(other.tables);
+    }
+
     /** Returns the files COPY INTO loaded into the table with id {@code tableId}, by file location. */
     public SortedMap<String, LoadedFile> loadedFiles(String tableId) {
         return loadedFiles.getOrDefault(tableId, Collections.emptySortedMap());

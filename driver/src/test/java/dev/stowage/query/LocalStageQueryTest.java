@@ -2,6 +2,7 @@ package dev.stowage.query;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Queries over {@code fs://} stages. */
 class LocalStageQueryTest extends StageQueryContractTest {
@@ -19,6 +20,6 @@ class LocalStageQueryTest extends StageQueryContractTest {
     void put(String stage, String path, Path file) throws Exception {
         Path target = directory(stage).resolve(path);
         Files.createDirectories(target.getParent());
-        Files.copy(file, target);
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

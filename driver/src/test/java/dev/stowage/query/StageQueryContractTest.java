@@ -40,7 +40,7 @@ abstract class StageQueryContractTest {
     /** Returns the statement text that creates stage {@code name} over an empty directory of the storage. */
     abstract String createStage(String name) throws Exception;
 
-    /** Puts {@code file} into the directory of stage {@code stage} under {@code path}. */
+    /** Puts {@code file} into the directory of stage {@code stage} under {@code path}, replacing what is there. */
     abstract void put(String stage, String path, Path file) throws Exception;
 
     @BeforeEach
@@ -384,6 +384,63 @@ abstract class StageQueryContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRepeatedQuerySeesTheFilesAsTheyAreNow() throws Exception {
+        stage("s");
+        put("s", "r/a.parquet", duck("SELECT 1 AS id, 'x' AS name", "FORMAT parquet"));
+        String sql = "SELECT * FROM @s/r/";
+        assertThat(columns(connection, sql)).containsExactly("id", "name");
+        assertThat(rows(connection, sql)).containsExactly(List.of("1", "x"));
+        // the file the schema came from is replaced by one of another schema
+        put("s", "r/a.parquet", duck("SELECT 2.5::DOUBLE AS score, 7 AS id", "FORMAT parquet"));
+        assertThat(columns(connection, sql)).containsExactly("score", "id");
+        assertThat(rows(connection, sql)).containsExactly(List.of("2.5", "7"));
+        // a file added after the first one is read without changing the schema
+        put("s", "r/b.parquet", duck("SELECT 1.5::DOUBLE AS score, 8 AS id", "FORMAT parquet"));
+        assertThat(rows(connection, "SELECT count(*), sum(id) FROM @s/r/")).containsExactly(List.of("2", "15"));
+        assertThat(rows(connection, "SELECT count(*), sum(id) FROM @s/r/")).containsExactly(List.of("2", "15"));
+    }
+
+    @Test
+    void aRepeatedQueryFollowsTheStageAndItsFormat() throws Exception {
+        stage("s");
+        stage("t");
+        Path one = scratch.resolve("one.csv");
+        Files.writeString(one, "1;2\n");
+        put("s", "f.csv", one);
+        Path two = scratch.resolve("two.csv");
+        Files.writeString(two, "3,4\n5,6\n");
+        put("t", "f.csv", two);
+        String sql = "SELECT $1, $2 FROM @s/f.csv";
+        execute(connection, "CREATE FILE FORMAT semi TYPE = CSV FIELD_DELIMITER = ';'");
+        execute(connection, createStage("s").replace("CREATE STAGE s", "CREATE OR REPLACE STAGE s")
+                + " FILE_FORMAT = (FORMAT_NAME = 'semi')");
+        assertThat(rows(connection, sql)).containsExactly(List.of("1", "2"));
+        execute(connection, createStage("t").replace("CREATE STAGE t", "CREATE OR REPLACE STAGE s")
+                + " FILE_FORMAT = (TYPE = CSV)");
+        assertThat(rows(connection, sql)).containsExactly(List.of("3", "4"), List.of("5", "6"));
+        execute(connection, "DROP STAGE s");
+        failure(connection, sql, "42704", 2501);
+    }
+
+    @Test
+    void statementsThatChangeOrListAreRunEveryTime() throws Exception {
+        stage("s");
+        put("s", "l/a.csv", duck("SELECT 1", "FORMAT csv, HEADER false"));
+        assertThat(rows(connection, "LIST @s/l/")).hasSize(1);
+        put("s", "l/b.csv", duck("SELECT 2", "FORMAT csv, HEADER false"));
+        assertThat(rows(connection, "LIST @s/l/")).hasSize(2);
+        String create = "CREATE STAGE again URL = 'fs://" + scratch + "/again/'";
+        execute(connection, create);
+        failure(connection, create, "42710", 2502);
+        execute(connection, "CREATE TABLE t (a INT)");
+        execute(connection, "INSERT INTO t VALUES (1)");
+        execute(connection, "INSERT INTO t VALUES (1)");
+        assertThat(rows(connection, "SELECT count(*) FROM t")).containsExactly(List.of("2"));
+        execute(connection, "TRUNCATE TABLE t");
+        assertThat(rows(connection, "SELECT count(*) FROM t")).containsExactly(List.of("0"));
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.stowage.calcite;
+
+import dev.stowage.fileio.FileEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What the planning of one statement read besides the catalog, collected on the planning thread: the first file of
+ * each staged-file source whose schema was taken from that file, and whether the plan may be reused at all. Plannings
+ * nest (a statement may plan another while it is planned); each sees its own inputs.
+ */
+final class PlanInputs implements AutoCloseable {
+    private static final ThreadLocal<Deque<PlanInputs>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** A source whose schema was read from its first file, and that file. */
+    record FirstFile(StageScanSource source, FileEntry file) {
+    }
+
+    private final List<FirstFile> firstFiles = new ArrayList<>();
+    private boolean reusable;
+
+    private PlanInputs() {
+    }
+
+    /** Starts collecting the inputs of a planning on this thread, until {@link #close()}. */
+    static PlanInputs open() {
+        PlanInputs inputs = new PlanInputs();
+        OPEN.get().push(inputs);
+        return inputs;
+    }
+
+    /** Notes that the schema of {@code source} was read from {@code file}; does nothing outside a planning. */
+    static void noteFirstFile(StageScanSource source, FileEntry file) {
+        PlanInputs current = OPEN.get().peek();
+        if (current != null) {
+            current.firstFiles.add(new FirstFile(source, file));
+        }
+    }
+
+    /** Notes whether the plan being made may be reused; does nothing outside a planning. */
+    static void noteReusable(boolean reusable) {
+        PlanInputs current = OPEN.get().peek();
+        if (current != null) {
+            current.reusable = reusable;
+        }
+    }
+
+    /** Returns whether the plan was found reusable; false until told otherwise. */
+    boolean reusable() {
+        return reusable;
+    }
+
+    /** Returns the sources whose schema came from their first file. */
+    List<FirstFile> firstFiles() {
+        return List.copyOf(firstFiles);
+    }
+
+    @Override
+    public void close() {
+        Deque<PlanInputs> open = OPEN.get();
+        open.remove(this);
+        if (open.isEmpty()) {
+            OPEN.remove();
+        }
+    }
+}

@@ -21,9 +21,14 @@ import java.util.function.Function;
  * @param connection a warm connection, owned by the caller
  * @param sql the engine's SQL for a query, or null
  * @param setupFailure why the engine could not be set up, or null
+ * @param planEachRun whether each run's text differs (by a comment), so that no run reuses an earlier run's plan
  */
 record Engine(String name, String storage, Connection connection, Function<Query, String> sql,
-        Exception setupFailure) {
+        Exception setupFailure, boolean planEachRun) {
+
+    Engine(String name, String storage, Connection connection, Function<Query, String> sql, Exception setupFailure) {
+        this(name, storage, connection, sql, setupFailure, false);
+    }
 
     static final String STOWAGE = "Stowage";
     static final String DUCKDB = "DuckDB";
@@ -48,6 +53,15 @@ record Engine(String name, String storage, Connection connection, Function<Query
     static Engine stowageFs(Connection stowage, DataSet data) {
         return setUp(STOWAGE, "local fs", stowage, stowageSql("bench_fs"),
                 "CREATE STAGE bench_fs URL = 'fs://" + data.dir + "/'");
+    }
+
+    /**
+     * Stowage on {@code bench_fs} like {@code fs}, but with a comment that differs in each run, so every run plans the
+     * statement anew, as a statement seen for the first time is.
+     */
+    static Engine plannedEachRun(Engine fs) {
+        return new Engine(fs.name(), fs.storage() + ", planned every run", fs.connection(), fs.sql(),
+                fs.setupFailure(), true);
     }
 
     /** Stowage with the stage {@code bench_s3} on S3Proxy's bucket, through a named connection. */

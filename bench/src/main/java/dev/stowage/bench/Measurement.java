@@ -31,7 +31,8 @@ record Measurement(Engine engine, Query query, long[] nanos, List<List<Object>> 
                 List<List<Object>> rows = new ArrayList<>();
                 try (Statement statement = engine.connection().createStatement()) {
                     long start = System.nanoTime();
-                    try (ResultSet rs = statement.executeQuery(sql)) {
+                    String text = engine.planEachRun() ? sql + " /* run " + i + " */" : sql;
+                    try (ResultSet rs = statement.executeQuery(text)) {
                         int columns = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
                             List<Object> row = new ArrayList<>(columns);

@@ -23,6 +23,9 @@ final class Report {
                 Files.size(data.csv) / 1e6, Files.size(data.parquet) / 1e6, data.dir);
         line(out, "- iterations: %d per query on a warm connection; iter0 is the first, median is over the other %d;"
                 + " times are wall clock from executeQuery to the last row read, in ms", iterations, iterations - 1);
+        line(out, "- a Stowage connection reuses the plan of a statement text it ran before (while the catalog and the"
+                + " file the schema came from are unchanged); 'planned every run' adds a comment that differs in each"
+                + " run, so each run is planned as a statement seen for the first time");
         line(out, "- JVM: %s %s (%s), options %s", System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("java.vendor"), ManagementFactory.getRuntimeMXBean().getInputArguments());
         line(out, "- cores: %d, max heap: %d MB, OS: %s %s", runtime.availableProcessors(),

@@ -141,7 +141,9 @@ public final class StageScanBench {
             return;
         }
         resources.push(stowage);
-        setUp.add(Engine.stowageFs(stowage, data));
+        Engine fs = Engine.stowageFs(stowage, data);
+        setUp.add(fs);
+        setUp.add(Engine.plannedEachRun(fs));
         S3Fixture s3 = S3Fixture.start(data.dir.resolve("s3proxy"));
         resources.push(s3);
         s3.upload(data.csv);

@@ -75,19 +75,14 @@ public final class StowagePrepare extends CalcitePrepareImpl {
             CalciteCatalogReader catalogReader, RelOptPlanner planner) {
         EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY
                 : EnumerableRel.Prefer.CUSTOM;
-        return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
+        return new StowagePreparingStmt(this, context, catalogReader, context.getTypeFactory(),
                 context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(context.getTypeFactory())),
                 enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE,
-                createConvertletTable()) {
-            @Override
-            protected Program getProgram() {
-                return program();
-            }
-        };
+                createConvertletTable());
     }
 
     /** Calcite's standard program, with the rewrites run once sub-queries are plain relational expressions. */
-    private static Program program() {
+    static Program program() {
         RelMetadataProvider metadata = DefaultRelMetadataProvider.INSTANCE;
         return Programs.sequence(
                 (planner, rel, traits, materializations, lattices) -> TableModifications.check(rel),

@@ -12,8 +12,8 @@ import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The footer of a Parquet file (schema and row groups) together with the file, read once and shared read-only by
- * the file's scan units.
+ * The footer of a Parquet file (schema and row groups) together with the file, read once ({@link FooterCache}) and
+ * shared read-only by the file's scan units.
  *
  * @param file the file
  * @param metadata its footer
@@ -26,12 +26,19 @@ record ParquetFooter(SourceFile file, ParquetMetadata metadata) {
      * @throws IOException when the storage fails
      */
     static ParquetFooter read(SourceFile file) throws IOException {
+        ParquetMetadata kept = FooterCache.get(file);
+        if (kept != null) {
+            return new ParquetFooter(file, kept);
+        }
         StorageInputFile input = new StorageInputFile(file);
+        ParquetMetadata metadata;
         try (SeekableInputStream stream = input.newStream()) {
-            return new ParquetFooter(file, ParquetFileReader.readFooter(input, readOptions(), stream));
+            metadata = ParquetFileReader.readFooter(input, readOptions(), stream);
         } catch (IOException | RuntimeException e) {
             throw ReadFailures.failure(e, input, "footer");
         }
+        FooterCache.put(file, metadata);
+        return new ParquetFooter(file, metadata);
     }
 
     /** Returns fresh options; each reader releases its decompressors on close, so readers do not share them. */

@@ -17,9 +17,10 @@ import org.apache.calcite.rel.core.TableModify;
  * The plans of one JDBC connection's recent queries, reused when the same SQL text is run again, as a prepared
  * statement reuses its plan. A plan is reused only while everything it was made from is unchanged: the catalog's
  * connections, stages, file formats and tables, and the first file of each staged-file source whose schema was read
- * from that file (same path, size, modification time and ETag). Only plans that read nothing but staged files and
- * tables are kept ({@link #reusable}); statements that change anything, and those whose rows are computed while
- * planning (LIST, DESC, SHOW, system tables), are planned every time. Thread-safe.
+ * from that file (same path, size, modification time and ETag; a file whose listing does not identify its content,
+ * such as one written within the last two seconds without an ETag, makes the plan single-use). Only plans that read
+ * nothing but staged files and tables are kept ({@link #reusable}); statements that change anything, and those whose
+ * rows are computed while planning (LIST, DESC, SHOW, system tables), are planned every time. Thread-safe.
  */
 public final class PlanCache {
     private static final int MAX_PLANS = 64;

@@ -1,6 +1,7 @@
 package dev.stowage.calcite;
 
 import dev.stowage.fileio.FileEntry;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +21,7 @@ final class PlanInputs implements AutoCloseable {
 
     private final List<FirstFile> firstFiles = new ArrayList<>();
     private boolean reusable;
+    private boolean unidentifiedFile;
 
     private PlanInputs() {
     }
@@ -31,11 +33,15 @@ final class PlanInputs implements AutoCloseable {
         return inputs;
     }
 
-    /** Notes that the schema of {@code source} was read from {@code file}; does nothing outside a planning. */
+    /**
+     * Notes that the schema of {@code source} was read from {@code file}; a plan made from a file whose listing does
+     * not identify its content ({@link FileEntry#identifiesContent}) is not reusable. Does nothing outside a planning.
+     */
     static void noteFirstFile(StageScanSource source, FileEntry file) {
         PlanInputs current = OPEN.get().peek();
         if (current != null) {
             current.firstFiles.add(new FirstFile(source, file));
+            current.unidentifiedFile |= !file.identifiesContent(Instant.now());
         }
     }
 
@@ -47,9 +53,9 @@ final class PlanInputs implements AutoCloseable {
         }
     }
 
-    /** Returns whether the plan was found reusable; false until told otherwise. */
+    /** Returns whether the plan was found reusable, and every file it read identifies its content. */
     boolean reusable() {
-        return reusable;
+        return reusable && !unidentifiedFile;
     }
 
     /** Returns the sources whose schema came from their first file. */

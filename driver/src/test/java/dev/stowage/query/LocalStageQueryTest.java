@@ -1,8 +1,19 @@
 package dev.stowage.query;
 
+import static dev.stowage.testing.Sql.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stowage.calcite.SystemSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.junit.jupiter.api.Test;
 
 /** Queries over {@code fs://} stages. */
 class LocalStageQueryTest extends StageQueryContractTest {
@@ -21,5 +32,46 @@ class LocalStageQueryTest extends StageQueryContractTest {
         Path target = directory(stage).resolve(path);
         Files.createDirectories(target.getParent());
         Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private long planReuses() throws Exception {
+        return connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("system")
+                .unwrap(SystemSchema.class).planCache().reuses();
+    }
+
+    private void putWithTime(String path, Path file, Instant modified) throws Exception {
+        put("s", path, file);
+        Files.setLastModifiedTime(directory("s").resolve(path), FileTime.from(modified));
+    }
+
+    @Test
+    void anOldFileRewrittenWithTheSameSizeIsReadAsItIsNow() throws Exception {
+        stage("s");
+        Path one = duck("SELECT 1 AS id", "FORMAT parquet");
+        Path two = duck("SELECT 2 AS id", "FORMAT parquet");
+        assertThat(Files.size(two)).isEqualTo(Files.size(one));
+        Instant now = Instant.now();
+        putWithTime("w.parquet", one, now.minus(Duration.ofHours(1)));
+        String sql = "SELECT count(*) FROM @s/w.parquet WHERE id = 2";
+        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
+        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
+        assertThat(planReuses()).isEqualTo(1);
+        putWithTime("w.parquet", two, now.minus(Duration.ofMinutes(30)));
+        assertThat(rows(connection, sql)).containsExactly(List.of("1"));
+    }
+
+    @Test
+    void aFileRewrittenWithinTheTimestampGranularityIsReadAsItIsNow() throws Exception {
+        stage("s");
+        Path one = duck("SELECT 1 AS id", "FORMAT parquet");
+        Path two = duck("SELECT 2 AS id", "FORMAT parquet");
+        // a file system with coarse timestamps gives the rewrite the same time and size
+        Instant written = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        putWithTime("w.parquet", one, written);
+        String sql = "SELECT count(*) FROM @s/w.parquet WHERE id = 2";
+        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
+        putWithTime("w.parquet", two, written);
+        assertThat(rows(connection, sql)).containsExactly(List.of("1"));
+        assertThat(planReuses()).isZero();
     }
 }

@@ -12,8 +12,8 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * The footers of recently read Parquet files, for the process: planning a query reads the footer of its first file
  * and running it reads every file's, so a repeated query would read each footer again (a ranged GET per file on
  * object storage). A footer is found again only for the same file as listed: same location, path, size,
- * modification time and ETag; a file whose listing gives neither time nor ETag is not kept. Footers are weighed by
- * their column chunks and held softly. Thread-safe.
+ * modification time and ETag, and only for files whose listing identifies their content
+ * ({@link FileEntry#identifiesContent}). Footers are weighed by their column chunks and held softly. Thread-safe.
  */
 final class FooterCache {
     /** Column chunks kept at most, over all footers: a few hundred bytes each. */
@@ -48,7 +48,7 @@ final class FooterCache {
 
     private static Key key(SourceFile file) {
         FileEntry entry = file.entry();
-        if (entry.lastModified() == null && entry.etag() == null) {
+        if (!entry.identifiesContent(Instant.now())) {
             return null;
         }
         return new Key(file.io().location(), entry.path(), entry.size(), entry.lastModified(), entry.etag());

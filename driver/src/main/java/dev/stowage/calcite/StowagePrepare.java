@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCostFactory;
@@ -31,7 +31,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * Calcite's statement preparation with {@link TableInsertRule} registered, a check of what the statement modifies
  * ({@link TableModifications}), and two steps added before cost-based planning: {@link ExactSumRule}, which
  * must replace the aggregates it matches rather than offer an alternative to them, so it cannot be a Volcano rule;
- * and {@link #logicalRoot}.
+ * and {@link #logicalRoot}. A connection reuses the plan of a text it prepared before while nothing the plan was made
+ * from changed ({@link PlanCache}); plans are turned into code by {@link StowagePreparingStmt}.
  */
 public final class StowagePrepare extends CalcitePrepareImpl {
     /**

@@ -47,31 +47,26 @@ class LocalStageQueryTest extends StageQueryContractTest {
     @Test
     void anOldFileRewrittenWithTheSameSizeIsReadAsItIsNow() throws Exception {
         stage("s");
-        Path one = duck("SELECT 1 AS id", "FORMAT parquet");
-        Path two = duck("SELECT 2 AS id", "FORMAT parquet");
-        assertThat(Files.size(two)).isEqualTo(Files.size(one));
+        List<Path> versions = twoVersionsOfTheSameSize();
         Instant now = Instant.now();
-        putWithTime("w.parquet", one, now.minus(Duration.ofHours(1)));
-        String sql = "SELECT count(*) FROM @s/w.parquet WHERE id = 2";
-        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
-        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
+        putWithTime("w.parquet", versions.get(0), now.minus(Duration.ofHours(1)));
+        assertThat(rows(connection, COUNT_OF_ID_2)).containsExactly(List.of("0"));
+        assertThat(rows(connection, COUNT_OF_ID_2)).containsExactly(List.of("0"));
         assertThat(planReuses()).isEqualTo(1);
-        putWithTime("w.parquet", two, now.minus(Duration.ofMinutes(30)));
-        assertThat(rows(connection, sql)).containsExactly(List.of("1"));
+        putWithTime("w.parquet", versions.get(1), now.minus(Duration.ofMinutes(30)));
+        assertThat(rows(connection, COUNT_OF_ID_2)).containsExactly(List.of("1"));
     }
 
     @Test
     void aFileRewrittenWithinTheTimestampGranularityIsReadAsItIsNow() throws Exception {
         stage("s");
-        Path one = duck("SELECT 1 AS id", "FORMAT parquet");
-        Path two = duck("SELECT 2 AS id", "FORMAT parquet");
+        List<Path> versions = twoVersionsOfTheSameSize();
         // a file system with coarse timestamps gives the rewrite the same time and size
         Instant written = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        putWithTime("w.parquet", one, written);
-        String sql = "SELECT count(*) FROM @s/w.parquet WHERE id = 2";
-        assertThat(rows(connection, sql)).containsExactly(List.of("0"));
-        putWithTime("w.parquet", two, written);
-        assertThat(rows(connection, sql)).containsExactly(List.of("1"));
+        putWithTime("w.parquet", versions.get(0), written);
+        assertThat(rows(connection, COUNT_OF_ID_2)).containsExactly(List.of("0"));
+        putWithTime("w.parquet", versions.get(1), written);
+        assertThat(rows(connection, COUNT_OF_ID_2)).containsExactly(List.of("1"));
         assertThat(planReuses()).isZero();
     }
 }

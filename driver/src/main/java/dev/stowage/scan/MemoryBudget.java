@@ -1,47 +1,79 @@
 package dev.stowage.scan;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The heap one scan may fill with units being read: units reserve their {@link ScanUnit#memoryEstimate()} before they
- * start and release it when they end, so large units run fewer at a time. A unit larger than the whole budget runs
- * alone.
+ * The heap the scans of the process may fill with units being read: units reserve their
+ * {@link ScanUnit#memoryEstimate()} before they start and release it when they end, so large units, and the units of
+ * many concurrent scans, run fewer at a time. Each scan reserves through its own {@link Account}; a scan with no unit
+ * under way never waits, so that scans whose consumers wait for one another (the two sides of a join) cannot block
+ * each other forever: memory stays within the budget plus one unit per running scan.
  */
 final class MemoryBudget {
-    /** A quarter of the maximum heap: the rest is for the rows in flight, the query's operators and other scans. */
+    /** A quarter of the maximum heap: the rest is for the rows in flight and the queries' operators. */
     private static final int HEAP_SHARE = 4;
     private static final long UNIT = 1024;
+    private static final MemoryBudget PROCESS = new MemoryBudget(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
 
     private final Semaphore permits;
     private final int total;
 
-    private MemoryBudget(long bytes) {
+    MemoryBudget(long bytes) {
         this.total = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / UNIT));
-        this.permits = new Semaphore(total);
+        this.permits = new Semaphore(total, true);
     }
 
-    /** Returns the budget for a scan in this JVM. */
-    static MemoryBudget ofHeap() {
-        return new MemoryBudget(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    /** Returns the budget of the scans of this JVM. */
+    static MemoryBudget ofProcess() {
+        return PROCESS;
     }
 
-    /**
-     * Waits until {@code bytes} (at most the whole budget) are free and takes them.
-     *
-     * @return the reservation, to hand to {@link #release}
-     */
-    long reserve(long bytes) throws InterruptedException {
-        int count = (int) Math.min(total, (bytes + UNIT - 1) / UNIT);
-        if (count > 0) {
-            permits.acquire(count);
+    /** Opens the account of one scan. */
+    Account account() {
+        return new Account();
+    }
+
+    /** The reservations of one scan. Thread-safe. */
+    final class Account {
+        private static final long WAIT_MILLIS = 20;
+
+        private final AtomicInteger underWay = new AtomicInteger();
+
+        private Account() {
         }
-        return count;
-    }
 
-    /** Returns a reservation made by {@link #reserve}. */
-    void release(long reservation) {
-        if (reservation > 0) {
-            permits.release((int) reservation);
+        /**
+         * Takes {@code bytes} (at most the whole budget) of the budget, waiting until they are free, unless this
+         * scan has no unit under way: then the unit runs at once, over the budget if it must.
+         *
+         * @return the reservation, to hand to {@link #release}
+         */
+        long reserve(long bytes) throws InterruptedException {
+            int count = (int) Math.min(total, (bytes + UNIT - 1) / UNIT);
+            while (true) {
+                if (underWay.get() == 0) {
+                    if (!permits.tryAcquire(count)) {
+                        count = 0;
+                    }
+                    break;
+                }
+                // this scan's own units end and release meanwhile: look again at whether it still has one
+                if (permits.tryAcquire(count, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+            underWay.incrementAndGet();
+            return count;
+        }
+
+        /** Ends a unit's reservation made by {@link #reserve}. */
+        void release(long reservation) {
+            underWay.decrementAndGet();
+            if (reservation > 0) {
+                permits.release((int) reservation);
+            }
         }
     }
 }

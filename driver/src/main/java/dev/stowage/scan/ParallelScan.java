@@ -19,7 +19,8 @@ import org.apache.calcite.linq4j.Enumerator;
 /**
  * Reads files unit by unit on a small pool of threads and hands their rows out in file and unit order, so the
  * result is the same as a sequential read. Memory is bounded: at most {@code 2 × parallelism} units are under way,
- * each holding at most {@value #BATCHES_PER_UNIT} batches of {@value #BATCH_SIZE} rows. Closing the enumerator (the
+ * each holding at most {@value #BATCHES_PER_UNIT} batches of {@value #BATCH_SIZE} rows, and units start only within
+ * the {@linkplain MemoryBudget memory budget} the scans of the process share. Closing the enumerator (the
  * statement ended, LIMIT reached, cancel) stops every thread; the statement's cancel flag and deadline are checked
  * between batches and while waiting.
  */
@@ -38,7 +39,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
     private final ExecutorService producer;
     private final BlockingQueue<UnitOutput> pending;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final MemoryBudget memory = MemoryBudget.ofHeap();
+    private final MemoryBudget.Account memory = MemoryBudget.ofProcess().account();
     private final PartialAggregate partial;
 
     private UnitOutput unit;
@@ -219,7 +220,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
             this.scanClosed = scanClosed;
         }
 
-        void run(ScanUnit unit, MemoryBudget memory, long reserved, PartialAggregate partial) {
+        void run(ScanUnit unit, MemoryBudget.Account memory, long reserved, PartialAggregate partial) {
             Object[][][] filling = {new Object[BATCH_SIZE][]};
             int[] size = {0};
             try {

@@ -37,8 +37,8 @@ final class CopyIntoLocationMacro implements TableMacro {
         LocationUnload unload = new LocationUnload(system.connection(), (String) arguments.get(1),
                 () -> system.stageFiles().open(copy.selection().stage()), copy.selection().path(), copy.format(),
                 options);
-        return new RowsTable(typeFactory -> rowType(typeFactory, options.detailedOutput()), () -> unload.run().stream(),
-                Schema.TableType.SYSTEM_TABLE);
+        return new RowsTable(typeFactory -> rowType(typeFactory, options.detailedOutput()), Schema.TableType.SYSTEM_TABLE,
+                stop -> unload.run(stop).stream());
     }
 
     private static RelDataType rowType(RelDataTypeFactory typeFactory, boolean detailed) {

@@ -40,7 +40,8 @@ final class CopyIntoTableMacro implements TableMacro {
                 "copy into '" + table.name() + "'");
         TableLoad run = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), table, copy.selection(),
                 copy.format(), load);
-        return new RowsTable(CopyIntoTableMacro::rowType, () -> run.run().stream(), Schema.TableType.SYSTEM_TABLE);
+        return new RowsTable(CopyIntoTableMacro::rowType, Schema.TableType.SYSTEM_TABLE,
+                stop -> run.run(stop).stream());
     }
 
     private static RelDataType rowType(RelDataTypeFactory typeFactory) {

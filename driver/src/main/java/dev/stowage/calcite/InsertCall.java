@@ -1,8 +1,10 @@
 package dev.stowage.calcite;
 
+import dev.stowage.scan.StopCondition;
 import dev.stowage.table.TableAppender;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
@@ -17,9 +19,11 @@ import org.apache.calcite.linq4j.Linq4j;
 public record InsertCall(TableAppender appender, boolean scalar) {
     /**
      * Appends {@code rows} and returns their count. The rows' enumerator is closed however the append ends, so a
-     * failed insert stops the scan it reads from.
+     * failed insert stops the scan it reads from; the cancel flag and query timeout of {@code root}'s statement are
+     * checked while the rows are written, and a stopped insert adds nothing.
      */
-    public Enumerable<Long> append(Enumerable<?> rows) {
+    public Enumerable<Long> append(Enumerable<?> rows, DataContext root) {
+        StopCondition stop = StatementStops.of(root).get();
         try (Enumerator<?> source = rows.enumerator()) {
             Iterator<Object[]> arrays = new Iterator<>() {
                 private Boolean ahead;
@@ -42,7 +46,7 @@ public record InsertCall(TableAppender appender, boolean scalar) {
                     return scalar ? new Object[] {row} : (Object[]) row;
                 }
             };
-            return Linq4j.singletonEnumerable(appender.append(arrays));
+            return Linq4j.singletonEnumerable(appender.append(stop.guard(arrays)));
         }
     }
 }

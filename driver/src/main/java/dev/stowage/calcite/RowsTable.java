@@ -25,12 +25,21 @@ import org.apache.calcite.schema.impl.AbstractTable;
  */
 public final class RowsTable extends AbstractTable implements ScannableTable, TranslatableTable {
     private final Function<RelDataTypeFactory, RelDataType> rowType;
-    private final Supplier<Stream<Object[]>> rows;
+    private final Function<StopCondition, Stream<Object[]>> rows;
     private final Schema.TableType tableType;
 
     /** Creates a table with the given row type and rows. */
     public RowsTable(Function<RelDataTypeFactory, RelDataType> rowType, Supplier<Stream<Object[]>> rows,
                      Schema.TableType tableType) {
+        this(rowType, tableType, stop -> rows.get());
+    }
+
+    /**
+     * Creates a table with the given row type and rows, produced by work that is told the statement's stop
+     * condition: the work of a statement (COPY) that is done before its first row is returned.
+     */
+    public RowsTable(Function<RelDataTypeFactory, RelDataType> rowType, Schema.TableType tableType,
+                     Function<StopCondition, Stream<Object[]>> rows) {
         this.rowType = rowType;
         this.rows = rows;
         this.tableType = tableType;
@@ -47,7 +56,8 @@ public final class RowsTable extends AbstractTable implements ScannableTable, Tr
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                return new StreamEnumerator(rows.get(), stop.get());
+                StopCondition condition = stop.get();
+                return new StreamEnumerator(rows.apply(condition), condition);
             }
         };
     }

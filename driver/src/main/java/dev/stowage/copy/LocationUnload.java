@@ -7,6 +7,7 @@ import dev.stowage.fileio.StorageException;
 import dev.stowage.format.FileFormat;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.ColumnType;
+import dev.stowage.scan.StopCondition;
 import dev.stowage.write.FileBatch;
 import dev.stowage.write.FormatWriters;
 import java.io.IOException;
@@ -68,14 +69,18 @@ public final class LocationUnload {
     /**
      * Runs the unload and returns its output: one row ({@code rows_unloaded, input_bytes, output_bytes}), or with
      * DETAILED_OUTPUT one row per file ({@code file_name, file_size, row_count}).
+     *
+     * @param stop the statement's cancel flag and deadline, checked while the query's rows are written; a stopped
+     *     unload uploads nothing
      */
-    public List<Object[]> run() {
+    public List<Object[]> run(StopCondition stop) {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query);
              FileBatch batch = new FileBatch(format, columns(rows.getMetaData()),
                      options.single() || options.useRawPath() ? Long.MAX_VALUE : options.maxFileSize());
              FileIO io = target.open()) {
-            long count = batch.write(new ResultRows(rows)).rows();
+            long count = batch.write(stop.guard(new ResultRows(rows))).rows();
+            stop.check();
             String queryId = UUID.randomUUID().toString().replace("-", "");
             String extension = FormatWriters.extension(format);
             if (options.useRawPath() && !options.overwrite() && exists(io, path)) {

@@ -17,6 +17,7 @@ import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
 import dev.stowage.scan.ScanUnits;
 import dev.stowage.scan.SourceFile;
+import dev.stowage.scan.StopCondition;
 import dev.stowage.stage.FileSelection;
 import dev.stowage.stage.StageFiles;
 import dev.stowage.table.TableAppender;
@@ -75,9 +76,11 @@ public final class TableLoad {
     /**
      * Runs the load and returns one row per file read (FILE, ROWS_LOADED, ERRORS_SEEN, FIRST_ERROR, FIRST_ERROR_LINE).
      *
+     * @param stop the statement's cancel flag and deadline, checked between files and rows; a stopped load loads
+     *     nothing
      * @throws StowageException the first error of a file, with ON_ERROR = ABORT; nothing is loaded then
      */
-    public List<Object[]> run() {
+    public List<Object[]> run(StopCondition stop) {
         Instant now = Instant.now();
         Map<String, LoadedFile> loadedBefore = catalog.loadedFiles(table.id());
         List<LoadResult> results = new ArrayList<>();
@@ -90,6 +93,7 @@ public final class TableLoad {
             Iterator<FileEntry> files = entries.iterator();
             long budget = options.maxFiles() == 0 ? Long.MAX_VALUE : options.maxFiles();
             while (files.hasNext() && budget > 0) {
+                stop.check();
                 FileEntry entry = files.next();
                 String key = key(entry);
                 LoadedFile version = new LoadedFile(entry.etag(), entry.size(), entry.lastModified(), now);
@@ -99,13 +103,14 @@ public final class TableLoad {
                     continue;
                 }
                 budget--;
-                LoadResult result = load(io, entry, batch);
+                LoadResult result = load(io, entry, batch, stop);
                 results.add(result);
                 if (result.rowsLoaded() > 0 || !result.failed()) {
                     loadedNow.put(key, version);
                     purge.add(entry.path());
                 }
             }
+            stop.check();
             appender.commit(batch);
             catalog.recordLoadedFiles(table.id(), loadedNow, now.minus(LOAD_MEMORY));
             if (options.purge()) {
@@ -138,14 +143,14 @@ public final class TableLoad {
         return url != null ? url + entry.path() : "@" + selection.stage().name() + "/" + entry.path();
     }
 
-    private LoadResult load(FileIO io, FileEntry entry, FileBatch batch) throws IOException {
+    private LoadResult load(FileIO io, FileEntry entry, FileBatch batch, StopCondition stop) throws IOException {
         String name = entry.path();
         SourceFile file = new SourceFile(io, entry, name);
         FormatReader reader = FormatReaders.of(format);
         boolean positional = FormatReaders.positional(format);
         ErrorTally tally = new ErrorTally(name, options.onError());
         try (ScanUnits units = reader.units(file, spec(positional))) {
-            Iterator<Object[]> rows = new FileRows(units);
+            Iterator<Object[]> rows = stop.guard(new FileRows(units));
             FileBatch.Part part = batch.write(positional ? new ConvertedRows(rows, tally) : checked(rows, tally));
             return tally.result(part.rows());
         } catch (SkipFile skip) {

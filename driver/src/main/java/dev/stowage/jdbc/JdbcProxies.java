@@ -289,6 +289,7 @@ final class JdbcProxies {
                 cancelled.set(true);
             } else if (delegate instanceof Statement && method.getName().startsWith("execute")) {
                 cancelled.set(false);
+                CancelFlags.clear(delegate);
             }
             String statementSql = sql;
             Object result;

@@ -2,6 +2,7 @@ package dev.stowage.scan;
 
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
+import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param timeoutMillis the query timeout, for the message, or null for none
  */
 public record StopCondition(AtomicBoolean cancelled, long deadline, Long timeoutMillis) {
+    /** How many rows {@link #guard} lets pass between two checks. */
+    static final int CHECK_EVERY = 1024;
+
     /** Returns the condition for a statement with {@code cancelled} and a timeout of {@code timeoutMillis} from now. */
     public static StopCondition of(AtomicBoolean cancelled, Long timeoutMillis) {
         long deadline = timeoutMillis == null || timeoutMillis <= 0 ? Long.MAX_VALUE
@@ -34,5 +38,25 @@ public record StopCondition(AtomicBoolean cancelled, long deadline, Long timeout
             throw new StowageException(ErrorCode.TIMEOUT, "The statement ran past its query timeout of %d s.",
                     timeoutMillis / 1000);
         }
+    }
+
+    /** Returns {@code rows}, checking this condition before the first row and every {@value #CHECK_EVERY} rows. */
+    public <T> Iterator<T> guard(Iterator<T> rows) {
+        return new Iterator<>() {
+            private long seen;
+
+            @Override
+            public boolean hasNext() {
+                if (seen++ % CHECK_EVERY == 0) {
+                    check();
+                }
+                return rows.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return rows.next();
+            }
+        };
     }
 }

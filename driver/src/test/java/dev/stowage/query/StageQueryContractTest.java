@@ -530,6 +530,30 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void aStatementRunsAgainAfterACancel() throws Exception {
+        stage("s");
+        put("s", "r.parquet", duck("SELECT range AS id FROM range(1000000)", "FORMAT parquet"));
+        String count = "SELECT count(*) FROM @s/r.parquet WHERE id < 10";
+        try (Statement statement = connection.createStatement()) {
+            // nothing runs: nothing to cancel
+            statement.cancel();
+            try (ResultSet rs = statement.executeQuery(count)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(10);
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT id FROM @s/r.parquet")) {
+                assertThat(rs.next()).isTrue();
+                statement.cancel();
+                assertThat(readingTheRestFails(rs)).isEqualTo("57014");
+            }
+            try (ResultSet rs = statement.executeQuery(count)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void queryTimeoutStopsARunningScan() throws Exception {
         stage("s");
         put("s", "r.parquet", duck("SELECT range AS id FROM range(1000000)", "FORMAT parquet"));

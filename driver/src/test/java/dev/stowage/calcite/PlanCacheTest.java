@@ -1,18 +1,17 @@
 package dev.stowage.calcite;
 
 import static dev.stowage.testing.Sql.execute;
+import static dev.stowage.testing.Sql.newMemoryConnection;
 import static dev.stowage.testing.Sql.rows;
+import static dev.stowage.testing.Sql.systemSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,8 @@ class PlanCacheTest {
 
     @BeforeEach
     void open() throws Exception {
-        connection = DriverManager.getConnection("jdbc:stowage:mem:" + UUID.randomUUID());
-        plans = connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("system")
-                .unwrap(SystemSchema.class).planCache();
+        connection = newMemoryConnection();
+        plans = systemSchema(connection).planCache();
         Files.writeString(scratch.resolve("a.csv"), "1,2\n3,4\n");
         execute(connection, "CREATE STAGE s URL = 'fs://" + scratch + "/'");
     }

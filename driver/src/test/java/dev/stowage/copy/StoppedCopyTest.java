@@ -1,7 +1,9 @@
 package dev.stowage.copy;
 
 import static dev.stowage.testing.Sql.execute;
+import static dev.stowage.testing.Sql.newMemoryConnection;
 import static dev.stowage.testing.Sql.rows;
+import static dev.stowage.testing.Sql.systemSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,14 +20,11 @@ import dev.stowage.table.TableAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
@@ -48,9 +47,8 @@ class StoppedCopyTest {
 
     @BeforeEach
     void open() throws Exception {
-        connection = DriverManager.getConnection("jdbc:stowage:mem:" + UUID.randomUUID());
-        system = connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("system")
-                .unwrap(SystemSchema.class);
+        connection = newMemoryConnection();
+        system = systemSchema(connection);
         catalog = system.catalog();
         Files.createDirectories(scratch.resolve("in"));
         Files.writeString(scratch.resolve("in/a.csv"), "1\n2\n3\n");

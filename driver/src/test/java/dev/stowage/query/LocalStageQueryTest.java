@@ -1,9 +1,9 @@
 package dev.stowage.query;
 
 import static dev.stowage.testing.Sql.rows;
+import static dev.stowage.testing.Sql.systemSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stowage.calcite.SystemSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 
 /** Queries over {@code fs://} stages. */
@@ -35,8 +34,7 @@ class LocalStageQueryTest extends StageQueryContractTest {
     }
 
     private long planReuses() throws Exception {
-        return connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("system")
-                .unwrap(SystemSchema.class).planCache().reuses();
+        return systemSchema(connection).planCache().reuses();
     }
 
     private void putWithTime(String path, Path file, Instant modified) throws Exception {

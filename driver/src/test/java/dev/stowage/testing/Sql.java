@@ -3,6 +3,7 @@ package dev.stowage.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.stowage.calcite.SystemSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /** Small JDBC helpers for tests that go through the driver as a user would. */
 public final class Sql {
@@ -21,6 +23,12 @@ public final class Sql {
     /** Opens a connection to a new in-memory catalog nobody else uses. */
     public static Connection newMemoryConnection() throws SQLException {
         return DriverManager.getConnection("jdbc:stowage:mem:" + UUID.randomUUID());
+    }
+
+    /** Returns the {@code system} schema of a connection: its catalog, its storage and the plans it keeps. */
+    public static SystemSchema systemSchema(Connection connection) throws SQLException {
+        return connection.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("system")
+                .unwrap(SystemSchema.class);
     }
 
     /** Runs a statement and reads every row it returns, so that failures while fetching surface too. */

@@ -294,7 +294,8 @@ final class JdbcProxies {
             String statementSql = sql;
             Object result;
             try {
-                result = call(delegate, method, args, statementSql);
+                result = isQueryText(method) ? query((Statement) delegate, (String) args[0], statementSql)
+                        : call(delegate, method, args, statementSql);
             } catch (SQLException e) {
                 if (cancelled.get()) {
                     throw SqlExceptions.of(SqlState.QUERY_CANCELED, "The statement was cancelled.");
@@ -302,6 +303,29 @@ final class JdbcProxies {
                 throw e;
             }
             return wrapResult(method, result, self, connection, statementSql, cancelled);
+        }
+
+        private static boolean isQueryText(Method method) {
+            return method.getName().equals("executeQuery") && method.getParameterCount() == 1
+                    && method.getParameterTypes()[0] == String.class;
+        }
+
+        /**
+         * {@code Statement.executeQuery(sql)}: runs the statement, then requires a result set, as other drivers do
+         * (Avatica reports a statement without one as an error of its own, without a SQLState).
+         */
+        private static ResultSet query(Statement statement, String text, String sql) throws SQLException {
+            boolean rows;
+            try {
+                rows = statement.execute(text);
+            } catch (SQLException | RuntimeException e) {
+                throw translate(statement, e, sql);
+            }
+            if (!rows) {
+                throw SqlExceptions.of(SqlState.NO_DATA,
+                        "The statement returns no result set; run it with execute() or executeUpdate().");
+            }
+            return statement.getResultSet();
         }
     }
 }

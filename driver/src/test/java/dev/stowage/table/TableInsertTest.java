@@ -4,6 +4,7 @@ import static dev.stowage.testing.Sql.execute;
 import static dev.stowage.testing.Sql.failure;
 import static dev.stowage.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -50,6 +52,21 @@ class TableInsertTest {
     private int update(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate(sql);
+        }
+    }
+
+    @Test
+    void executeQueryOfAnInsertRunsItAndSaysItReturnsNoRows() throws SQLException {
+        execute(connection, "CREATE TABLE q (a INT)");
+        try (Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("INSERT INTO q VALUES (1), (2)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("02000"))
+                    .hasMessageContaining("no result set").hasMessageContaining("executeUpdate()");
+            // the insert ran, and the statement is usable afterwards
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM q")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
         }
     }
 

@@ -57,7 +57,8 @@ final class GeneratedCode {
         try {
             code = COMPILED.get(source, () -> compile(declaration.name, source));
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Error while compiling generated Java code:\n" + source, e.getCause());
+            // the source may hold the statement's literals: it stays out of the message
+            throw new IllegalStateException("The code generated for the plan does not compile", e.getCause());
         }
         return new Bound(code, Collections.unmodifiableMap(stashed));
     }

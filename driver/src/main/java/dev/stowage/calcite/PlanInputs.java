@@ -13,7 +13,7 @@ import java.util.List;
  * nest (a statement may plan another while it is planned); each sees its own inputs.
  */
 final class PlanInputs implements AutoCloseable {
-    private static final ThreadLocal<Deque<PlanInputs>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Deque<PlanInputs>> OPEN = new ThreadLocal<>();
 
     /** A source whose schema was read from its first file, and that file. */
     record FirstFile(StageScanSource source, FileEntry file) {
@@ -29,7 +29,12 @@ final class PlanInputs implements AutoCloseable {
     /** Starts collecting the inputs of a planning on this thread, until {@link #close()}. */
     static PlanInputs open() {
         PlanInputs inputs = new PlanInputs();
-        OPEN.get().push(inputs);
+        Deque<PlanInputs> open = OPEN.get();
+        if (open == null) {
+            open = new ArrayDeque<>();
+            OPEN.set(open);
+        }
+        open.push(inputs);
         return inputs;
     }
 
@@ -38,7 +43,7 @@ final class PlanInputs implements AutoCloseable {
      * not identify its content ({@link FileEntry#identifiesContent}) is not reusable. Does nothing outside a planning.
      */
     static void noteFirstFile(StageScanSource source, FileEntry file) {
-        PlanInputs current = OPEN.get().peek();
+        PlanInputs current = current();
         if (current != null) {
             current.firstFiles.add(new FirstFile(source, file));
             current.unidentifiedFile |= !file.identifiesContent(Instant.now());
@@ -47,10 +52,15 @@ final class PlanInputs implements AutoCloseable {
 
     /** Notes whether the plan being made may be reused; does nothing outside a planning. */
     static void noteReusable(boolean reusable) {
-        PlanInputs current = OPEN.get().peek();
+        PlanInputs current = current();
         if (current != null) {
             current.reusable = reusable;
         }
+    }
+
+    private static PlanInputs current() {
+        Deque<PlanInputs> open = OPEN.get();
+        return open == null ? null : open.peek();
     }
 
     /** Returns whether the plan was found reusable, and every file it read identifies its content. */
@@ -66,9 +76,11 @@ final class PlanInputs implements AutoCloseable {
     @Override
     public void close() {
         Deque<PlanInputs> open = OPEN.get();
-        open.remove(this);
-        if (open.isEmpty()) {
-            OPEN.remove();
+        if (open != null) {
+            open.remove(this);
+            if (open.isEmpty()) {
+                OPEN.remove();
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -60,6 +61,24 @@ class PlanCacheTest {
                 + " SECRET_ACCESS_KEY = 's'");
         assertThat(rows(connection, sql)).containsExactly(List.of("6"));
         assertThat(plans.reuses()).isZero();
+    }
+
+    @Test
+    void aChangeMadeByAnotherConnectionOfTheCatalogPlansAgain() throws Exception {
+        Path home = scratch.resolve("home");
+        Files.createDirectories(scratch.resolve("one"));
+        Files.createDirectories(scratch.resolve("two"));
+        Files.writeString(scratch.resolve("one/f.csv"), "1\n");
+        Files.writeString(scratch.resolve("two/f.csv"), "2\n");
+        try (Connection first = DriverManager.getConnection("jdbc:stowage:" + home);
+                Connection second = DriverManager.getConnection("jdbc:stowage:" + home)) {
+            execute(first, "CREATE STAGE p URL = 'fs://" + scratch.resolve("one") + "/'");
+            String sql = "SELECT $1 FROM @p/f.csv (FILE_FORMAT => 'CSV')";
+            assertThat(rows(first, sql)).containsExactly(List.of("1"));
+            assertThat(rows(first, sql)).containsExactly(List.of("1"));
+            execute(second, "CREATE OR REPLACE STAGE p URL = 'fs://" + scratch.resolve("two") + "/'");
+            assertThat(rows(first, sql)).containsExactly(List.of("2"));
+        }
     }
 
     @Test

@@ -359,6 +359,19 @@ abstract class StageQueryContractTest {
     }
 
     @Test
+    void nullsBetweenLongRunsOfValuesAreCounted() throws Exception {
+        stage("s");
+        // NULL in the first rows and then rarely: most batches hold no NULL, some hold one
+        put("s", "n.parquet", duck("SELECT CASE WHEN range < 10 OR range % 5000 = 0 THEN NULL ELSE range END AS x,"
+                + " CASE WHEN range < 10 OR range % 5000 = 0 THEN NULL ELSE range / 2.0 END AS y"
+                + " FROM range(200000)", "FORMAT parquet, ROW_GROUP_SIZE 65536"));
+        assertThat(rows(connection, "SELECT count(*), count(x), sum(x), min(x), max(x), sum(y) FROM @s/n.parquet"))
+                .containsExactly(List.of("200000", "199951", "19995999955", "10", "199999", "9.9979999775E9"));
+        assertThat(rows(connection, "SELECT count(*) FROM @s/n.parquet WHERE x IS NULL"))
+                .containsExactly(List.of("49"));
+    }
+
+    @Test
     void concurrentQueriesOnOneConnectionEachGetTheirRows() throws Exception {
         stage("s");
         put("s", "c/p.parquet", duck("SELECT range AS id FROM range(200000)", "FORMAT parquet, ROW_GROUP_SIZE 10000"));

@@ -59,7 +59,7 @@ final class RleHybridDecoder {
 
     /**
      * Skips the next {@code count} values and returns true when they all are {@code value} within one run of
-     * repeats; otherwise reads nothing and returns false. Lets a caller skip decoding definition levels of a stretch
+     * repeats; otherwise consumes no value and returns false. Lets a caller skip decoding definition levels of a stretch
      * without NULLs.
      */
     boolean skipRepeated(int value, int count) {

@@ -39,7 +39,7 @@ final class CopyIntoTableMacro implements TableMacro {
         CopyArguments copy = CopyArguments.of(catalog, (String) arguments.get(1), arguments,
                 "copy into '" + table.name() + "'");
         TableLoad run = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), table, copy.selection(),
-                copy.format(), load);
+                copy.format(), load, system.scanThreads());
         return new RowsTable(CopyIntoTableMacro::rowType, Schema.TableType.SYSTEM_TABLE,
                 stop -> run.run(stop).stream());
     }

@@ -38,9 +38,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code COPY INTO <table> FROM <location>}: loads the selected staged files into a table, all or nothing. Files are
- * read one after another into local parts; only when every file is done are the parts added to the table, and the
- * files recorded as loaded so that the next COPY skips them (unless they change, FORCE is given, or
- * {@link #LOAD_MEMORY} has passed, as Databend's {@code load_file_metadata_expire_hours}).
+ * written in order into local parts, while the next ones are read ahead ({@link FileReadAhead}); only when every
+ * file is done are the parts added to the table, and the files recorded as loaded so that the next COPY skips them
+ * (unless they change, FORCE is given, or {@link #LOAD_MEMORY} has passed, as Databend's
+ * {@code load_file_metadata_expire_hours}).
  */
 public final class TableLoad {
     /** How long a loaded file is remembered. */
@@ -55,14 +56,17 @@ public final class TableLoad {
     private final LoadOptions options;
     /** The header lines before the first record of each file, for the line numbers of errors. */
     private final long skippedLines;
+    /** How many files are read ahead, each on its own thread. */
+    private final int threads;
 
     /**
      * Creates the load.
      *
      * @param format the format of the files
+     * @param threads how many files are read ahead while the rows of the current one are written
      */
     public TableLoad(Catalog catalog, StageFiles stageFiles, TableFiles tableFiles, TableDefinition table,
-                     FileSelection selection, FileFormat format, LoadOptions options) {
+                     FileSelection selection, FileFormat format, LoadOptions options, int threads) {
         this.catalog = catalog;
         this.stageFiles = stageFiles;
         this.tableFiles = tableFiles;
@@ -71,6 +75,7 @@ public final class TableLoad {
         this.format = format;
         this.options = options;
         this.skippedLines = Long.parseLong(format.option("skip_header", "0"));
+        this.threads = threads;
     }
 
     /**
@@ -87,27 +92,40 @@ public final class TableLoad {
         Map<String, LoadedFile> loadedNow = new LinkedHashMap<>();
         List<String> purge = new ArrayList<>();
         TableAppender appender = new TableAppender(tableFiles, table);
+        FormatReader reader = FormatReaders.of(format);
+        ScanSpec spec = spec(FormatReaders.positional(format));
         try (FileIO io = stageFiles.open(selection.stage());
              Stream<FileEntry> entries = StageFiles.select(io, selection);
              FileBatch batch = appender.batch()) {
+            List<FileEntry> chosen = new ArrayList<>();
+            Map<FileEntry, LoadedFile> versions = new LinkedHashMap<>();
             Iterator<FileEntry> files = entries.iterator();
             long budget = options.maxFiles() == 0 ? Long.MAX_VALUE : options.maxFiles();
             while (files.hasNext() && budget > 0) {
                 stop.check();
                 FileEntry entry = files.next();
-                String key = key(entry);
                 LoadedFile version = new LoadedFile(entry.etag(), entry.size(), entry.lastModified(), now);
-                LoadedFile before = loadedBefore.get(key);
+                LoadedFile before = loadedBefore.get(key(entry));
                 if (!options.force() && before != null && before.sameVersion(version)
                         && before.loadedAt().isAfter(now.minus(LOAD_MEMORY))) {
                     continue;
                 }
                 budget--;
-                LoadResult result = load(io, entry, batch, stop);
-                results.add(result);
-                if (result.rowsLoaded() > 0 || !result.failed()) {
-                    loadedNow.put(key, version);
-                    purge.add(entry.path());
+                chosen.add(entry);
+                versions.put(entry, version);
+            }
+            // the reading threads use io: they stop before it closes
+            try (FileReadAhead ahead = new FileReadAhead(chosen,
+                    entry -> reader.units(new SourceFile(io, entry, entry.path()), spec), threads, stop)) {
+                for (int i = 0; i < chosen.size(); i++) {
+                    stop.check();
+                    FileEntry entry = chosen.get(i);
+                    LoadResult result = load(entry, ahead.rows(i), batch, stop);
+                    results.add(result);
+                    if (result.rowsLoaded() > 0 || !result.failed()) {
+                        loadedNow.put(key(entry), versions.get(entry));
+                        purge.add(entry.path());
+                    }
                 }
             }
             stop.check();
@@ -143,14 +161,13 @@ public final class TableLoad {
         return url != null ? url + entry.path() : "@" + selection.stage().name() + "/" + entry.path();
     }
 
-    private LoadResult load(FileIO io, FileEntry entry, FileBatch batch, StopCondition stop) throws IOException {
+    private LoadResult load(FileEntry entry, Iterator<Object[]> fileRows, FileBatch batch, StopCondition stop)
+            throws IOException {
         String name = entry.path();
-        SourceFile file = new SourceFile(io, entry, name);
-        FormatReader reader = FormatReaders.of(format);
         boolean positional = FormatReaders.positional(format);
         ErrorTally tally = new ErrorTally(name, options.onError());
-        try (ScanUnits units = reader.units(file, spec(positional))) {
-            Iterator<Object[]> rows = stop.guard(new FileRows(units));
+        try {
+            Iterator<Object[]> rows = stop.guard(fileRows);
             FileBatch.Part part = batch.write(positional ? new ConvertedRows(rows, tally) : checked(rows, tally));
             return tally.result(part.rows());
         } catch (SkipFile skip) {

@@ -1,15 +1,11 @@
 package dev.stowage.scan;
 
-import dev.stowage.error.ErrorCode;
-import dev.stowage.error.StowageException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,9 +71,9 @@ public final class ParallelScan implements Enumerator<Object[]> {
         int threads = Math.max(1, parallelism);
         String name = "stowage-scan-" + SCANS.incrementAndGet();
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                daemon(name + "-worker"));
+                DaemonThreads.named(name + "-worker"));
         this.producer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                daemon(name + "-files"));
+                DaemonThreads.named(name + "-files"));
         this.pending = new ArrayBlockingQueue<>(2 * threads);
         producer.execute(this::produce);
     }
@@ -109,7 +105,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
             }
             stop.check();
             if (unit == null) {
-                unit = take(pending);
+                unit = stop.take(pending);
                 if (unit == UnitOutput.END) {
                     finished = true;
                     // release threads and storage now: not every consumer closes an enumerator it has exhausted
@@ -117,7 +113,7 @@ public final class ParallelScan implements Enumerator<Object[]> {
                     return false;
                 }
             }
-            Object[][] next = take(unit.batches);
+            Object[][] next = stop.take(unit.batches);
             if (next == UnitOutput.DONE) {
                 unit.rethrowFailure();
                 unit = null;
@@ -182,31 +178,6 @@ public final class ParallelScan implements Enumerator<Object[]> {
         }
     }
 
-    /** Waits for the next element, checking between waits whether the statement was cancelled or timed out. */
-    private <T> T take(BlockingQueue<T> queue) {
-        try {
-            while (true) {
-                T element = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                if (element != null) {
-                    return element;
-                }
-                stop.check();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** The rows of one unit, in batches, ended by {@link #DONE}; a failure is kept and rethrown to the reader. */
     private static final class UnitOutput {
         static final UnitOutput END = new UnitOutput(new AtomicBoolean());
@@ -221,25 +192,14 @@ public final class ParallelScan implements Enumerator<Object[]> {
         }
 
         void run(ScanUnit unit, MemoryBudget.Account memory, long reserved, PartialAggregate partial) {
-            Object[][][] filling = {new Object[BATCH_SIZE][]};
-            int[] size = {0};
             try {
                 if (partial != null) {
                     fold(unit, partial);
                     return;
                 }
-                unit.read(row -> {
-                    filling[0][size[0]++] = row;
-                    if (size[0] == BATCH_SIZE) {
-                        put(filling[0]);
-                        filling[0] = new Object[BATCH_SIZE][];
-                        size[0] = 0;
-                    }
-                    return true;
-                });
-                if (size[0] > 0) {
-                    put(java.util.Arrays.copyOf(filling[0], size[0]));
-                }
+                RowChunks chunks = new RowChunks(BATCH_SIZE, this::put);
+                unit.read(chunks);
+                chunks.flush();
             } catch (Throwable t) {
                 if (!(t instanceof InterruptedRead)) {
                     failure = t;
@@ -296,20 +256,9 @@ public final class ParallelScan implements Enumerator<Object[]> {
         }
 
         void rethrowFailure() {
-            Throwable t = failure;
-            if (t == null) {
-                return;
+            if (failure != null) {
+                throw CrossThreadFailures.unchecked(failure);
             }
-            if (t instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (t instanceof Error error) {
-                throw error;
-            }
-            if (t instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw new StowageException(ErrorCode.INTERNAL, t, "Reading staged files failed: %s", t.getMessage());
         }
     }
 

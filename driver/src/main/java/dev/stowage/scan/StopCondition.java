@@ -3,6 +3,7 @@ package dev.stowage.scan;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public record StopCondition(AtomicBoolean cancelled, long deadline, Long timeoutMillis) {
     /** How many rows {@link #guard} lets pass between two checks. */
     static final int CHECK_EVERY = 1024;
+    /** How long {@link #take} waits between two checks. */
+    private static final long WAIT_MILLIS = 50;
 
     /** Returns the condition for a statement with {@code cancelled} and a timeout of {@code timeoutMillis} from now. */
     public static StopCondition of(AtomicBoolean cancelled, Long timeoutMillis) {
@@ -58,5 +61,25 @@ public record StopCondition(AtomicBoolean cancelled, long deadline, Long timeout
                 return rows.next();
             }
         };
+    }
+
+    /**
+     * Waits for the next element of {@code queue}, checking this condition between waits.
+     *
+     * @throws StowageException {@link ErrorCode#CANCELED} also when the waiting thread is interrupted
+     */
+    public <T> T take(BlockingQueue<T> queue) {
+        try {
+            while (true) {
+                T element = queue.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                if (element != null) {
+                    return element;
+                }
+                check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StowageException(ErrorCode.CANCELED, "The statement was cancelled.");
+        }
     }
 }

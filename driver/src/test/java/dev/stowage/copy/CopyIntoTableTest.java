@@ -5,6 +5,7 @@ import static dev.stowage.testing.Sql.failure;
 import static dev.stowage.testing.Sql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stowage.testing.ScanThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,5 +136,51 @@ class CopyIntoTableTest {
         failure(connection, "COPY INTO t FROM @s SINGLE = TRUE", "22023", 1006);
         failure(connection, "COPY INTO missing FROM @s", "42P01", 1025);
         failure(connection, "COPY INTO t FROM @nope", "42704", 2501);
+    }
+
+    /** Writes {@code files} CSV files of {@code rows} rows each under {@code dir}, ids counting on from {@code first}. */
+    private void writeFiles(String dir, int files, int rows, int first) throws Exception {
+        Files.createDirectories(staged.resolve(dir));
+        int id = first;
+        for (int f = 0; f < files; f++) {
+            StringBuilder text = new StringBuilder();
+            for (int r = 0; r < rows; r++, id++) {
+                text.append(id).append(",n").append(id).append('\n');
+            }
+            Files.writeString(staged.resolve(dir).resolve(String.format("f%03d.csv", f)), text);
+        }
+    }
+
+    @Test
+    void manyFilesLoadInOrderWhileTheNextOnesAreReadAhead() throws Exception {
+        // files larger than the rows a reading holds ahead, and small ones
+        writeFiles("many", 3, 10_000, 0);
+        writeFiles("many/small", 30, 7, 30_000);
+        List<List<String>> loaded = rows(connection, "COPY INTO t FROM @s/many/");
+        assertThat(loaded).hasSize(33);
+        assertThat(loaded.stream().map(row -> row.get(0)).toList()).isSorted();
+        assertThat(loaded).allSatisfy(row -> assertThat(row.get(2)).isEqualTo("0"));
+        assertThat(rows(connection, "SELECT count(*), sum(id), min(id), max(id) FROM t"))
+                .containsExactly(List.of("30210", "456306945", "0", "30209"));
+        assertThat(ScanThreads.running()).as("reading threads").isEmpty();
+    }
+
+    @Test
+    void aBadFileAmongManyStopsTheReadingsAhead() throws Exception {
+        writeFiles("bad", 6, 10_000, 0);
+        // a bad value early in a file larger than what is read ahead of it
+        Path bad = staged.resolve("bad/f001.csv");
+        Files.writeString(bad, Files.readString(bad).replaceFirst("\n10001,", "\nnot a number,"));
+        assertThat(failure(connection, "COPY INTO t FROM @s/bad/", "22018", 1046)).hasMessageContaining("f001.csv");
+        assertThat(count()).containsExactly("0");
+        assertThat(ScanThreads.running()).as("reading threads").isEmpty();
+
+        // skipping the file goes on with the files read ahead of it
+        assertThat(rows(connection, "COPY INTO t FROM @s/bad/ ON_ERROR = SKIP_FILE").stream()
+                .map(row -> row.get(0) + " " + row.get(1)).toList())
+                .containsExactly("bad/f000.csv 10000", "bad/f001.csv 0", "bad/f002.csv 10000", "bad/f003.csv 10000",
+                        "bad/f004.csv 10000", "bad/f005.csv 10000");
+        assertThat(count()).containsExactly("50000");
+        assertThat(ScanThreads.running()).as("reading threads").isEmpty();
     }
 }

@@ -65,7 +65,7 @@ class StoppedCopyTest {
     void aLoadPastItsTimeoutLoadsNothingAndForgetsNothing() throws Exception {
         TableLoad load = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), catalog.requireTable("t"),
                 FileSelection.resolve(catalog, "@s/in/", Map.of(), null, List.of(), "copy"),
-                FileFormatParser.defaults(FileFormatType.CSV), LoadOptions.of(Map.of()));
+                FileFormatParser.defaults(FileFormatType.CSV), LoadOptions.of(Map.of()), 2);
         assertThatThrownBy(() -> load.run(TIMED_OUT)).isInstanceOfSatisfying(StowageException.class,
                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TIMEOUT));
         assertThat(rows(connection, "SELECT count(*) FROM t")).containsExactly(List.of("0"));

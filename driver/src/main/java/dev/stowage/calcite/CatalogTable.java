@@ -1,5 +1,6 @@
 package dev.stowage.calcite;
 
+import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.TableDefinition;
 import dev.stowage.scan.Column;
 import dev.stowage.scan.FormatReaders;
@@ -20,11 +21,13 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * INSERT goes through {@link TableInsertRule}.
  */
 public final class CatalogTable extends AbstractTable implements TranslatableTable {
+    private final Catalog catalog;
     private final TableDefinition definition;
     private final TableFiles files;
     private final int parallelism;
 
-    CatalogTable(TableDefinition definition, TableFiles files, int parallelism) {
+    CatalogTable(Catalog catalog, TableDefinition definition, TableFiles files, int parallelism) {
+        this.catalog = catalog;
         this.definition = definition;
         this.files = files;
         this.parallelism = parallelism;
@@ -33,6 +36,11 @@ public final class CatalogTable extends AbstractTable implements TranslatableTab
     /** Returns the table as the catalog stored it when this statement looked it up. */
     public TableDefinition definition() {
         return definition;
+    }
+
+    /** Returns the catalog the table is in. */
+    public Catalog catalog() {
+        return catalog;
     }
 
     /** Returns access to the table's files. */

@@ -2,7 +2,6 @@ package dev.stowage.calcite;
 
 import dev.stowage.copy.LocationUnload;
 import dev.stowage.copy.UnloadOptions;
-import dev.stowage.sql.StageTableArguments;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -32,8 +31,8 @@ final class CopyIntoLocationMacro implements TableMacro {
     @Override
     public TranslatableTable apply(List<? extends Object> arguments) {
         String location = (String) arguments.get(0);
-        UnloadOptions options = UnloadOptions.of(StageTableArguments.decodeOptions((String) arguments.get(2)));
         CopyArguments copy = CopyArguments.of(system.catalog(), location, arguments, "copy into " + location);
+        UnloadOptions options = UnloadOptions.of(copy.options());
         LocationUnload unload = new LocationUnload(system.connection(), (String) arguments.get(1),
                 () -> system.stageFiles().open(copy.selection().stage()), copy.selection().path(), copy.format(),
                 options);

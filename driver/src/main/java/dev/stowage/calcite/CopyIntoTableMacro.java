@@ -4,7 +4,6 @@ import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.TableDefinition;
 import dev.stowage.copy.LoadOptions;
 import dev.stowage.copy.TableLoad;
-import dev.stowage.sql.StageTableArguments;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -35,9 +34,9 @@ final class CopyIntoTableMacro implements TableMacro {
     public TranslatableTable apply(List<? extends Object> arguments) {
         Catalog catalog = system.catalog();
         TableDefinition table = catalog.requireTable(TableNames.simple((String) arguments.get(0)));
-        LoadOptions load = LoadOptions.of(StageTableArguments.decodeOptions((String) arguments.get(2)));
         CopyArguments copy = CopyArguments.of(catalog, (String) arguments.get(1), arguments,
                 "copy into '" + table.name() + "'");
+        LoadOptions load = LoadOptions.of(copy.options());
         TableLoad run = new TableLoad(catalog, system.stageFiles(), system.tableFiles(), table, copy.selection(),
                 copy.format(), load, system.scanThreads());
         return new RowsTable(CopyIntoTableMacro::rowType, Schema.TableType.SYSTEM_TABLE,

@@ -82,11 +82,6 @@ public final class PlanCache {
         return reuses.get();
     }
 
-    /** Forgets every plan. */
-    public void clear() {
-        plans.invalidateAll();
-    }
-
     private static boolean unchanged(PlanInputs.FirstFile first) {
         return first.source().firstFileIs(first.file());
     }

@@ -42,7 +42,7 @@ final class TableInsert extends TableModify implements EnumerableRel {
         Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), Prefer.ARRAY);
         Expression rows = builder.append("rows", input.block);
         CatalogTable table = getTable().unwrapOrThrow(CatalogTable.class);
-        Expression appender = implementor.stash(new InsertCall(new TableAppender(table.files(), table.definition()),
+        Expression appender = implementor.stash(new InsertCall(new TableAppender(table.catalog(), table.files(), table.definition()),
                 input.physType.getFormat() == JavaRowFormat.SCALAR), InsertCall.class);
         builder.add(Expressions.return_(null, Expressions.call(appender, APPEND, rows, DataContext.ROOT)));
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),

@@ -28,7 +28,7 @@ public final class TablesSchema extends AbstractSchema {
     protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableDefinition table : catalog.tables()) {
-            tables.put(table.name(), new CatalogTable(table, files, parallelism));
+            tables.put(table.name(), new CatalogTable(catalog, table, files, parallelism));
         }
         return tables;
     }

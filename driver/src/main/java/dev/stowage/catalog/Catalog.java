@@ -218,6 +218,12 @@ public final class Catalog {
         return store.read().loadedFiles(tableId);
     }
 
+    /** Forgets which files COPY INTO loaded into the table with id {@code tableId}: TRUNCATE empties both. */
+    public void forgetLoadedFiles(String tableId) {
+        store.update(state -> state.loadedFiles(tableId).isEmpty() ? state
+                : state.withLoadedFiles(tableId, new TreeMap<>()));
+    }
+
     /**
      * Records that {@code files} were loaded into the table with id {@code tableId}, forgetting loads from before
      * {@code forgetBefore}; nothing is recorded when the table was dropped or replaced meanwhile.

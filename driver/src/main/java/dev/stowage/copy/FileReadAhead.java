@@ -3,6 +3,7 @@ package dev.stowage.copy;
 import dev.stowage.fileio.FileEntry;
 import dev.stowage.scan.CrossThreadFailures;
 import dev.stowage.scan.DaemonThreads;
+import dev.stowage.scan.MemoryBudget;
 import dev.stowage.scan.RowChunks;
 import dev.stowage.scan.ScanUnit;
 import dev.stowage.scan.ScanUnits;
@@ -24,12 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The rows of the files a load reads, read ahead: while the load writes the rows of one file, the files after it are
  * opened and read on a few threads, so storage latency and decoding overlap with writing. Each file's rows go through
  * a bounded queue of chunks, so at most {@code threads} files of {@value #CHUNKS} chunks of {@value #CHUNK} rows are
- * held ahead. Rows are handed out file by file, in order, on the caller's thread, which is the only one to call
- * {@link #rows}; closing stops every reading.
+ * held ahead, and units start within the {@linkplain MemoryBudget memory budget} of the process's scans. Rows are
+ * handed out file by file, in order, on the caller's thread, which is the only one to call {@link #rows}; closing
+ * stops every reading.
  */
 final class FileReadAhead implements AutoCloseable {
     static final int CHUNK = 1024;
     static final int CHUNKS = 4;
+    private static final long WAIT_MILLIS = 50;
     private static final AtomicInteger LOADS = new AtomicInteger();
     private static final Object END = new Object();
 
@@ -55,6 +58,7 @@ final class FileReadAhead implements AutoCloseable {
     private final StopCondition stop;
     private final int threads;
     private final ExecutorService pool;
+    private final MemoryBudget.Account memory = MemoryBudget.ofProcess().account();
     private final List<Reading> started = new ArrayList<>();
 
     /**
@@ -95,6 +99,8 @@ final class FileReadAhead implements AutoCloseable {
             pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            memory.close();
         }
     }
 
@@ -103,6 +109,7 @@ final class FileReadAhead implements AutoCloseable {
         private final FileEntry file;
         private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS + 1);
         private volatile Future<?> task;
+        private volatile boolean abandoned;
         private Object[][] chunk;
         private int at;
         private boolean ended;
@@ -118,11 +125,16 @@ final class FileReadAhead implements AutoCloseable {
                 RowChunks chunks = new RowChunks(CHUNK, this::put);
                 ScanUnit unit;
                 while ((unit = units.next()) != null) {
-                    unit.read(chunks);
+                    long reserved = memory.reserve(unit.memoryEstimate());
+                    try {
+                        unit.read(chunks);
+                    } finally {
+                        memory.release(reserved);
+                    }
                 }
                 chunks.flush();
                 last = END;
-            } catch (Stopped stopped) {
+            } catch (Stopped | InterruptedException stopped) {
                 return;
             } catch (Throwable t) {
                 last = new Failure(t);
@@ -134,9 +146,17 @@ final class FileReadAhead implements AutoCloseable {
             }
         }
 
+        /**
+         * Waits for room and queues {@code element}; gives up once the reading is abandoned, even when the storage
+         * client swallowed the interrupt that abandoning sent.
+         */
         private void put(Object element) {
             try {
-                chunks.put(element);
+                while (!chunks.offer(element, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (abandoned) {
+                        throw new Stopped();
+                    }
+                }
             } catch (InterruptedException e) {
                 throw new Stopped();
             }
@@ -144,6 +164,7 @@ final class FileReadAhead implements AutoCloseable {
 
         /** Stops the reading, and drops what it read. */
         void abandon() {
+            abandoned = true;
             Future<?> running = task;
             if (running != null) {
                 running.cancel(true);

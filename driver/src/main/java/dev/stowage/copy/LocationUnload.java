@@ -33,7 +33,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * before any is uploaded, so a query that fails leaves nothing behind.
  */
 public final class LocationUnload {
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     /** Opens the storage of the target. */
     @FunctionalInterface
@@ -74,19 +73,27 @@ public final class LocationUnload {
      *     unload uploads nothing
      */
     public List<Object[]> run(StopCondition stop) {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query);
-             FileBatch batch = new FileBatch(format, columns(rows.getMetaData()),
-                     options.single() || options.useRawPath() ? Long.MAX_VALUE : options.maxFileSize());
-             FileIO io = target.open()) {
-            long count = batch.write(stop.guard(new ResultRows(rows))).rows();
-            stop.check();
-            String queryId = UUID.randomUUID().toString().replace("-", "");
-            String extension = FormatWriters.extension(format);
+        try (FileIO io = target.open()) {
+            // before the query runs: a refused unload costs nothing
             if (options.useRawPath() && !options.overwrite() && exists(io, path)) {
                 throw new StowageException(ErrorCode.BAD_ARGUMENTS,
                         "File %s already exists; use OVERWRITE = TRUE to replace it.", path);
             }
+            return unload(io, stop);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Object[]> unload(FileIO io, StopCondition stop) throws IOException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query);
+             FileBatch batch = new FileBatch(format, columns(rows.getMetaData()),
+                     options.single() || options.useRawPath() ? Long.MAX_VALUE : options.maxFileSize())) {
+            long count = batch.write(stop.guard(new ResultRows(rows))).rows();
+            stop.check();
+            String queryId = UUID.randomUUID().toString().replace("-", "");
+            String extension = FormatWriters.extension(format);
             List<FileBatch.Uploaded> files = batch.upload(io, index -> name(queryId, index, extension));
             if (options.detailedOutput()) {
                 return files.stream().map(file -> new Object[] {file.name(), file.size(), file.rows()}).toList();
@@ -97,8 +104,6 @@ public final class LocationUnload {
             return output;
         } catch (SQLException e) {
             throw new StowageException(ErrorCode.SEMANTIC, e, "The query of COPY INTO failed: %s", e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -143,6 +148,8 @@ public final class LocationUnload {
 
     /** The query's rows, in the internal representation the writers take. */
     private static final class ResultRows implements Iterator<Object[]> {
+        // a Calendar is not thread-safe: one per unload
+        private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         private final ResultSet rows;
         private final int[] types;
         private Boolean hasNext;
@@ -191,15 +198,15 @@ public final class LocationUnload {
         private Object value(int column, int type) throws SQLException {
             Object value = switch (type) {
                 case java.sql.Types.DATE -> {
-                    java.sql.Date date = rows.getDate(column, UTC);
+                    java.sql.Date date = rows.getDate(column, utc);
                     yield date == null ? null : (int) Math.floorDiv(date.getTime(), 86_400_000L);
                 }
                 case java.sql.Types.TIME -> {
-                    java.sql.Time time = rows.getTime(column, UTC);
+                    java.sql.Time time = rows.getTime(column, utc);
                     yield time == null ? null : (int) time.getTime();
                 }
                 case java.sql.Types.TIMESTAMP, java.sql.Types.TIMESTAMP_WITH_TIMEZONE -> {
-                    java.sql.Timestamp timestamp = rows.getTimestamp(column, UTC);
+                    java.sql.Timestamp timestamp = rows.getTimestamp(column, utc);
                     yield timestamp == null ? null : timestamp.getTime();
                 }
                 case java.sql.Types.BINARY, java.sql.Types.VARBINARY -> {

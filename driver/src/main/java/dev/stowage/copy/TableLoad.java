@@ -15,7 +15,6 @@ import dev.stowage.scan.FormatReader;
 import dev.stowage.scan.FormatReaders;
 import dev.stowage.scan.OutputColumn;
 import dev.stowage.scan.ScanSpec;
-import dev.stowage.scan.ScanUnits;
 import dev.stowage.scan.SourceFile;
 import dev.stowage.scan.StopCondition;
 import dev.stowage.stage.FileSelection;
@@ -74,7 +73,7 @@ public final class TableLoad {
         this.selection = selection;
         this.format = format;
         this.options = options;
-        this.skippedLines = Long.parseLong(format.option("skip_header", "0"));
+        this.skippedLines = format.skipHeader();
         this.threads = threads;
     }
 
@@ -91,19 +90,19 @@ public final class TableLoad {
         List<LoadResult> results = new ArrayList<>();
         Map<String, LoadedFile> loadedNow = new LinkedHashMap<>();
         List<String> purge = new ArrayList<>();
-        TableAppender appender = new TableAppender(tableFiles, table);
+        TableAppender appender = new TableAppender(catalog, tableFiles, table);
         FormatReader reader = FormatReaders.of(format);
         ScanSpec spec = spec(FormatReaders.positional(format));
         try (FileIO io = stageFiles.open(selection.stage());
              Stream<FileEntry> entries = StageFiles.select(io, selection);
              FileBatch batch = appender.batch()) {
-            List<FileEntry> chosen = new ArrayList<>();
-            Map<FileEntry, LoadedFile> versions = new LinkedHashMap<>();
-            Iterator<FileEntry> files = entries.iterator();
+            // the files to load, in listing order, with the versions they are recorded as
+            Map<FileEntry, LoadedFile> chosen = new LinkedHashMap<>();
+            Iterator<FileEntry> listed = entries.iterator();
             long budget = options.maxFiles() == 0 ? Long.MAX_VALUE : options.maxFiles();
-            while (files.hasNext() && budget > 0) {
+            while (listed.hasNext() && budget > 0) {
                 stop.check();
-                FileEntry entry = files.next();
+                FileEntry entry = listed.next();
                 LoadedFile version = new LoadedFile(entry.etag(), entry.size(), entry.lastModified(), now);
                 LoadedFile before = loadedBefore.get(key(entry));
                 if (!options.force() && before != null && before.sameVersion(version)
@@ -111,19 +110,19 @@ public final class TableLoad {
                     continue;
                 }
                 budget--;
-                chosen.add(entry);
-                versions.put(entry, version);
+                chosen.put(entry, version);
             }
             // the reading threads use io: they stop before it closes
-            try (FileReadAhead ahead = new FileReadAhead(chosen,
+            List<FileEntry> files = List.copyOf(chosen.keySet());
+            try (FileReadAhead ahead = new FileReadAhead(files,
                     entry -> reader.units(new SourceFile(io, entry, entry.path()), spec), threads, stop)) {
-                for (int i = 0; i < chosen.size(); i++) {
+                for (int i = 0; i < files.size(); i++) {
                     stop.check();
-                    FileEntry entry = chosen.get(i);
+                    FileEntry entry = files.get(i);
                     LoadResult result = load(entry, ahead.rows(i), batch, stop);
                     results.add(result);
                     if (result.rowsLoaded() > 0 || !result.failed()) {
-                        loadedNow.put(key(entry), versions.get(entry));
+                        loadedNow.put(key(entry), chosen.get(entry));
                         purge.add(entry.path());
                     }
                 }

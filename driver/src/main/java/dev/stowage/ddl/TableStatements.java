@@ -111,7 +111,7 @@ final class TableStatements {
         dropped.filter(table -> !table.external()).ifPresent(table -> deleteDirectory(system.tableFiles(), table));
     }
 
-    /** Deletes the table's data files; an external table's other files stay. */
+    /** Deletes the table's data files (an external table's other files stay) and forgets the files COPY loaded. */
     static void truncate(SystemSchema system, SqlTruncateTable truncate) {
         TableDefinition table = system.catalog().requireTable(tableName(truncate.name()));
         try (FileIO io = system.tableFiles().open(table)) {
@@ -121,6 +121,8 @@ final class TableStatements {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // as Databend's: the next COPY loads the files again
+        system.catalog().forgetLoadedFiles(table.id());
     }
 
     static void alterConnection(SystemSchema system, SqlAlterTableConnection alter) {

@@ -57,6 +57,15 @@ public record FileFormat(FileFormatType type, SortedMap<String, String> options)
     }
 
     /**
+     * Returns how many records at the start of each file are a header ({@code SKIP_HEADER}; empty means none). The
+     * parser accepts only whole numbers.
+     */
+    public long skipHeader() {
+        String skip = option("skip_header", "0");
+        return skip.isEmpty() ? 0 : Long.parseLong(skip);
+    }
+
+    /**
      * Returns the format as Databend's SHOW FILE FORMATS shows it (the {@code Display} text of its file format
      * parameters, 2025-11), e.g. {@code TYPE = CSV COMPRESSION = None FIELD_DELIMITER = '\t' ...}. String values are
      * escaped as Databend escapes them: {@code \t \r \n \' \" \\} and {@code \xHH} for other control characters.

@@ -234,7 +234,6 @@ final class JdbcProxies {
         }
     }
 
-    /** Statements, result sets and metadata objects. */
     /**
      * {@link DatabaseMetaData#getTableTypes}: Calcite lists only TABLE and VIEW, but tools filter
      * {@link DatabaseMetaData#getTables} by the types listed here, so every type a table may have is listed.
@@ -246,6 +245,7 @@ final class JdbcProxies {
                 + "'), ('SYSTEM TABLE'), ('TABLE'), ('VIEW')) AS v (t) ORDER BY 1");
     }
 
+    /** Statements, result sets and metadata objects. */
     private static final class ChildHandler extends BaseHandler {
         private final Object parent;
         private final Object connection;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * under way never waits, so that scans whose consumers wait for one another (the two sides of a join) cannot block
  * each other forever: memory stays within the budget plus one unit per running scan.
  */
-final class MemoryBudget {
+public final class MemoryBudget {
     /** A quarter of the maximum heap: the rest is for the rows in flight and the queries' operators. */
     private static final int HEAP_SHARE = 4;
     private static final long UNIT = 1024;
@@ -26,20 +26,25 @@ final class MemoryBudget {
     }
 
     /** Returns the budget of the scans of this JVM. */
-    static MemoryBudget ofProcess() {
+    public static MemoryBudget ofProcess() {
         return PROCESS;
     }
 
     /** Opens the account of one scan. */
-    Account account() {
+    public Account account() {
         return new Account();
     }
 
-    /** The reservations of one scan. Thread-safe. */
-    final class Account {
+    /**
+     * The reservations of one scan. Closing it gives back whatever its units still hold: units a closed scan never
+     * started, or whose end was never reached, must not keep the budget of the process. Thread-safe.
+     */
+    public final class Account implements AutoCloseable {
         private static final long WAIT_MILLIS = 20;
 
         private final AtomicInteger underWay = new AtomicInteger();
+        private long held;
+        private boolean closed;
 
         private Account() {
         }
@@ -49,8 +54,9 @@ final class MemoryBudget {
          * scan has no unit under way: then the unit runs at once, over the budget if it must.
          *
          * @return the reservation, to hand to {@link #release}
+         * @throws InterruptedException when the waiting thread is interrupted or the account is closed
          */
-        long reserve(long bytes) throws InterruptedException {
+        public long reserve(long bytes) throws InterruptedException {
             int count = (int) Math.min(total, (bytes + UNIT - 1) / UNIT);
             while (true) {
                 if (underWay.get() == 0) {
@@ -64,16 +70,47 @@ final class MemoryBudget {
                     break;
                 }
             }
+            synchronized (this) {
+                if (closed) {
+                    permits.release(count);
+                    throw new InterruptedException("the scan is closed");
+                }
+                held += count;
+            }
             underWay.incrementAndGet();
             return count;
         }
 
-        /** Ends a unit's reservation made by {@link #reserve}. */
-        void release(long reservation) {
+        /** Ends a unit's reservation made by {@link #reserve}; after {@link #close()} it has nothing left to give. */
+        public void release(long reservation) {
             underWay.decrementAndGet();
-            if (reservation > 0) {
-                permits.release((int) reservation);
+            synchronized (this) {
+                if (closed || reservation == 0) {
+                    return;
+                }
+                held -= reservation;
             }
+            permits.release((int) reservation);
         }
+
+        /** Gives back everything the scan still holds; later reservations fail. */
+        @Override
+        public void close() {
+            long rest;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                rest = held;
+                held = 0;
+            }
+            permits.release((int) rest);
+        }
+    }
+
+    /** Returns how much of the budget is free, in its units of {@value #UNIT} bytes. */
+    int available() {
+        return permits.availablePermits();
     }
 }

@@ -143,6 +143,8 @@ public final class ParallelScan implements Enumerator<Object[]> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // units the closing stopped before their end never released theirs
+            memory.close();
             onClose.run();
         }
     }

@@ -1,5 +1,6 @@
 package dev.stowage.table;
 
+import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.TableDefinition;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
@@ -20,11 +21,13 @@ public final class TableAppender {
     /** The size at which a data file is completed and the next one started (Databend's default unload size). */
     public static final long MAX_FILE_SIZE = 64L << 20;
 
+    private final Catalog catalog;
     private final TableFiles files;
     private final TableDefinition table;
 
-    /** Creates an appender to {@code table}, whose files {@code files} reaches. */
-    public TableAppender(TableFiles files, TableDefinition table) {
+    /** Creates an appender to {@code table} of {@code catalog}, whose files {@code files} reaches. */
+    public TableAppender(Catalog catalog, TableFiles files, TableDefinition table) {
+        this.catalog = catalog;
         this.files = files;
         this.table = table;
     }
@@ -49,8 +52,18 @@ public final class TableAppender {
         return new FileBatch(table.fileFormat(), table.columns(), MAX_FILE_SIZE);
     }
 
-    /** Uploads the files of {@code batch} into the table. */
+    /**
+     * Uploads the files of {@code batch} into the table.
+     *
+     * @throws StowageException {@link ErrorCode#UNKNOWN_TABLE} when the table was dropped or replaced since the
+     *     statement looked it up (a prepared INSERT, a long COPY): its files would land where no table reads them
+     */
     public void commit(FileBatch batch) {
+        if (catalog.table(table.name()).filter(current -> current.id().equals(table.id())).isEmpty()) {
+            throw new StowageException(ErrorCode.UNKNOWN_TABLE,
+                    "Table '%s' was dropped or replaced after the statement looked it up; nothing was added. Run the"
+                            + " statement again.", table.name());
+        }
         String id = UUID.randomUUID().toString().replace("-", "");
         String extension = FormatWriters.extension(table.fileFormat());
         try (FileIO io = files.open(table)) {

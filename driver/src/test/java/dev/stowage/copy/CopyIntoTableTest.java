@@ -63,6 +63,15 @@ class CopyIntoTableTest {
     }
 
     @Test
+    void truncateForgetsWhatWasLoaded() throws Exception {
+        copy("");
+        execute(connection, "TRUNCATE TABLE t");
+        assertThat(count()).containsExactly("0");
+        assertThat(copy("")).hasSize(2);
+        assertThat(count()).containsExactly("3");
+    }
+
+    @Test
     void aChangedFileIsLoadedAgain() throws Exception {
         copy("");
         Files.writeString(staged.resolve("b.csv"), "3,cy\n4,dee\n");

@@ -87,7 +87,7 @@ class StoppedCopyTest {
 
     @Test
     void aCancelledInsertAddsNothing() throws Exception {
-        InsertCall insert = new InsertCall(new TableAppender(system.tableFiles(), catalog.requireTable("t")), true);
+        InsertCall insert = new InsertCall(new TableAppender(catalog, system.tableFiles(), catalog.requireTable("t")), true);
         assertThatThrownBy(() -> insert.append(Linq4j.asEnumerable(List.of(1, 2, 3)), cancelled()))
                 .isInstanceOfSatisfying(StowageException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CANCELED));

@@ -1,6 +1,7 @@
 package dev.stowage.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,24 @@ class MemoryBudgetTest {
     void aUnitLargerThanTheBudgetTakesAllOfIt() throws Exception {
         MemoryBudget budget = new MemoryBudget(100 * KIB);
         assertThat(budget.account().reserve(1000 * KIB)).isEqualTo(100);
+    }
+
+    @Test
+    void closingAScanGivesBackWhatItsUnitsStillHold() throws Exception {
+        MemoryBudget budget = new MemoryBudget(100 * KIB);
+        MemoryBudget.Account closed = budget.account();
+        long ended = closed.reserve(20 * KIB);
+        long abandoned = closed.reserve(30 * KIB);
+        closed.release(ended);
+        assertThat(budget.available()).isEqualTo(70);
+        // a unit the closing stopped before its end never releases
+        closed.close();
+        assertThat(budget.available()).isEqualTo(100);
+        // nor does a late release give back twice
+        closed.release(abandoned);
+        assertThat(budget.available()).isEqualTo(100);
+        assertThatThrownBy(() -> closed.reserve(KIB)).isInstanceOf(InterruptedException.class);
+        assertThat(budget.available()).isEqualTo(100);
     }
 
     /** Fails unless the reservation is still waiting after a while; a reservation that must wait never completes. */

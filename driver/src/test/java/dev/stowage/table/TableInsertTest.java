@@ -56,6 +56,21 @@ class TableInsertTest {
     }
 
     @Test
+    void aPreparedInsertIntoATableReplacedSinceAddsNothing() throws SQLException {
+        execute(connection, "CREATE TABLE r (a INT)");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO r VALUES (?)")) {
+            insert.setInt(1, 1);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            execute(connection, "CREATE OR REPLACE TABLE r (a INT)");
+            insert.setInt(1, 2);
+            assertThatThrownBy(insert::executeUpdate)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"))
+                    .hasMessageContaining("'r' was dropped or replaced");
+        }
+        assertThat(rows(connection, "SELECT count(*) FROM r")).containsExactly(List.of("0"));
+    }
+
+    @Test
     void executeQueryOfAnInsertRunsItAndSaysItReturnsNoRows() throws SQLException {
         execute(connection, "CREATE TABLE q (a INT)");
         try (Statement statement = connection.createStatement()) {

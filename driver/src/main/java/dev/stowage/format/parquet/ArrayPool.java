@@ -42,6 +42,10 @@ final class ArrayPool {
             return;
         }
         free.removeIf(reference -> reference.get() == null);
+        if (free.stream().anyMatch(reference -> reference.get() == array)) {
+            // given back twice: keeping it twice would hand one array to two users
+            return;
+        }
         while (!free.isEmpty() && (free.size() >= maxArrays || keptBytes() + array.length > maxBytes)) {
             int smallest = 0;
             for (int i = 1; i < free.size(); i++) {

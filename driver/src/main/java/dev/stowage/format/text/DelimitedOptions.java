@@ -50,10 +50,9 @@ record DelimitedOptions(boolean tsv, char fieldDelimiter, char recordDelimiter, 
             throw new StowageException(ErrorCode.ILLEGAL_FILE_FORMAT, "Invalid %s format: FIELD_DELIMITER,"
                     + " RECORD_DELIMITER and QUOTE must differ from each other", format.type());
         }
-        String skip = format.option("skip_header", "0");
         return new DelimitedOptions(tsv, field, recordDelimiter, quote,
                 format.option("escape", tsv ? "\\" : "").equals("\\"),
-                skip.isEmpty() ? 0 : Long.parseLong(skip),
+                format.skipHeader(),
                 format.option("null_display", "\\N"),
                 // TSV before Databend 2026 has no EMPTY_FIELD_AS: its empty field is the empty string
                 ValueFallback.of(format.option("empty_field_as"), tsv ? ValueFallback.STRING : ValueFallback.NULL),

@@ -27,25 +27,15 @@ abstract class FieldVectorWriter {
 
     /** Returns the writer of values of {@code type} into a new vector of {@code capacity} rows. */
     static FieldVectorWriter of(ColumnType type, DelimitedOptions options, int capacity) {
-        String nanDisplay = options.nanDisplay();
-        return switch (type.typeName()) {
-            case TINYINT -> new Longs(type, capacity, (c, o, l) -> TextConverters.toLong(c, o, l, Byte.MIN_VALUE,
-                    Byte.MAX_VALUE));
-            case SMALLINT -> new Longs(type, capacity, (c, o, l) -> TextConverters.toLong(c, o, l, Short.MIN_VALUE,
-                    Short.MAX_VALUE));
-            case INTEGER -> new Longs(type, capacity, (c, o, l) -> TextConverters.toLong(c, o, l, Integer.MIN_VALUE,
-                    Integer.MAX_VALUE));
-            case BIGINT -> new Longs(type, capacity, (c, o, l) -> TextConverters.toLong(c, o, l, Long.MIN_VALUE,
-                    Long.MAX_VALUE));
-            case DATE -> new Longs(type, capacity, TextConverters::toDate);
-            case TIME -> new Longs(type, capacity, TextConverters::toTime);
-            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> new Longs(type, capacity, TextConverters::toTimestamp);
-            case REAL, FLOAT -> new Doubles(type, capacity,
-                    (c, o, l) -> (float) TextConverters.toFloating(c, o, l, nanDisplay, true));
-            case DOUBLE -> new Doubles(type, capacity,
-                    (c, o, l) -> TextConverters.toFloating(c, o, l, nanDisplay, false));
-            default -> new Objects(type, capacity, TextConverters.of(type, nanDisplay, options.base64()));
-        };
+        LongParser longs = TextConverters.longParser(type);
+        if (longs != null) {
+            return new Longs(type, capacity, longs);
+        }
+        DoubleParser doubles = TextConverters.doubleParser(type, options.nanDisplay());
+        if (doubles != null) {
+            return new Doubles(type, capacity, doubles);
+        }
+        return new Objects(type, capacity, TextConverters.of(type, options.nanDisplay(), options.base64()));
     }
 
     /** Returns the vector written. */

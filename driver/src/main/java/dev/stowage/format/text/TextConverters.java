@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The {@link TextConverter}s of the SQL types, with SQL CAST semantics: surrounding whitespace is ignored (except
@@ -40,21 +41,54 @@ final class TextConverters {
      * @throws IllegalArgumentException when text does not convert to {@code type} at all
      */
     static TextConverter of(ColumnType type, String nanDisplay, boolean base64) {
+        FieldVectorWriter.LongParser longs = longParser(type);
+        if (longs != null) {
+            return switch (type.typeName()) {
+                case TINYINT -> (c, o, l) -> (byte) longs.parse(c, o, l);
+                case SMALLINT -> (c, o, l) -> (short) longs.parse(c, o, l);
+                case INTEGER, DATE, TIME -> (c, o, l) -> (int) longs.parse(c, o, l);
+                default -> longs::parse;
+            };
+        }
+        FieldVectorWriter.DoubleParser doubles = doubleParser(type, nanDisplay);
+        if (doubles != null) {
+            return type.typeName() == SqlTypeName.DOUBLE ? doubles::parse : (c, o, l) -> (float) doubles.parse(c, o, l);
+        }
         return switch (type.typeName()) {
             case CHAR, VARCHAR -> String::new;
             case BOOLEAN -> TextConverters::toBoolean;
-            case TINYINT -> (c, o, l) -> (byte) toLong(c, o, l, Byte.MIN_VALUE, Byte.MAX_VALUE);
-            case SMALLINT -> (c, o, l) -> (short) toLong(c, o, l, Short.MIN_VALUE, Short.MAX_VALUE);
-            case INTEGER -> (c, o, l) -> (int) toLong(c, o, l, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case BIGINT -> (c, o, l) -> toLong(c, o, l, Long.MIN_VALUE, Long.MAX_VALUE);
-            case REAL, FLOAT -> (c, o, l) -> (float) toFloating(c, o, l, nanDisplay, true);
-            case DOUBLE -> (c, o, l) -> toFloating(c, o, l, nanDisplay, false);
             case DECIMAL -> (c, o, l) -> toDecimal(c, o, l, type.precision(), type.scale());
+            case BINARY, VARBINARY -> base64 ? TextConverters::fromBase64 : TextConverters::fromHex;
+            default -> throw new IllegalArgumentException("text cannot be read as " + type);
+        };
+    }
+
+    /**
+     * Returns the parser of {@code type}'s values held as {@code long}s (integers in their type's range, dates as
+     * days, times as milliseconds of the day, timestamps as epoch milliseconds), or null for any other type.
+     */
+    static FieldVectorWriter.LongParser longParser(ColumnType type) {
+        return switch (type.typeName()) {
+            case TINYINT -> (c, o, l) -> toLong(c, o, l, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case SMALLINT -> (c, o, l) -> toLong(c, o, l, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INTEGER -> (c, o, l) -> toLong(c, o, l, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case BIGINT -> (c, o, l) -> toLong(c, o, l, Long.MIN_VALUE, Long.MAX_VALUE);
             case DATE -> TextConverters::toDate;
             case TIME -> TextConverters::toTime;
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> TextConverters::toTimestamp;
-            case BINARY, VARBINARY -> base64 ? TextConverters::fromBase64 : TextConverters::fromHex;
-            default -> throw new IllegalArgumentException("text cannot be read as " + type);
+            default -> null;
+        };
+    }
+
+    /**
+     * Returns the parser of REAL, FLOAT (rounded to {@code float}) and DOUBLE values as {@code double}s, or null for
+     * any other type; {@code nanDisplay} is the text besides {@code nan} that is NaN.
+     */
+    static FieldVectorWriter.DoubleParser doubleParser(ColumnType type, String nanDisplay) {
+        return switch (type.typeName()) {
+            case REAL, FLOAT -> (c, o, l) -> (float) toFloating(c, o, l, nanDisplay, true);
+            case DOUBLE -> (c, o, l) -> toFloating(c, o, l, nanDisplay, false);
+            default -> null;
         };
     }
 

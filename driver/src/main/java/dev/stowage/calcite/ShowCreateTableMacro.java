@@ -15,6 +15,7 @@ import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -73,6 +74,6 @@ final class ShowCreateTableMacro implements TableMacro {
     }
 
     private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return CalciteSqlDialect.DEFAULT.quoteIdentifier(identifier);
     }
 }

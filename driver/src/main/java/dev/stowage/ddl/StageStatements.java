@@ -4,7 +4,6 @@ import dev.stowage.calcite.SystemSchema;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.CreateMode;
 import dev.stowage.catalog.StageDefinition;
-import dev.stowage.catalog.TreeDeletion;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
 import dev.stowage.fileio.FileEntry;
@@ -24,7 +23,6 @@ import dev.stowage.stage.StagePattern;
 import dev.stowage.stage.StageReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,7 +66,7 @@ final class StageStatements {
         Optional<StageDefinition> replaced = catalog.createStage(stage, mode);
         replaced.filter(StageDefinition::internal).ifPresent(old -> deleteFiles(system, old));
         if (stage.internal() && (!existed || replaced.isPresent())) {
-            createDirectory(internalDirectory(system, name));
+            InternalDirectories.create(internalDirectory(system, name));
         }
     }
 
@@ -130,21 +128,7 @@ final class StageStatements {
         }
     }
 
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StowageException(ErrorCode.CATALOG_IO, e, "Cannot create %s: %s", directory, e.getMessage());
-        }
-    }
-
     private static void deleteFiles(SystemSchema system, StageDefinition stage) {
-        Path directory = internalDirectory(system, stage.name());
-        try {
-            TreeDeletion.delete(directory);
-        } catch (IOException e) {
-            throw new StowageException(ErrorCode.CATALOG_IO, e, "Stage '%s' is dropped but its files in %s could not"
-                    + " all be deleted: %s", stage.name(), directory, e.getMessage());
-        }
+        InternalDirectories.delete(internalDirectory(system, stage.name()), "Stage '" + stage.name() + "'");
     }
 }

@@ -5,7 +5,6 @@ import dev.stowage.calcite.TableNames;
 import dev.stowage.catalog.Catalog;
 import dev.stowage.catalog.CreateMode;
 import dev.stowage.catalog.TableDefinition;
-import dev.stowage.catalog.TreeDeletion;
 import dev.stowage.connection.StorageType;
 import dev.stowage.error.ErrorCode;
 import dev.stowage.error.StowageException;
@@ -28,8 +27,6 @@ import dev.stowage.table.LocationCheck;
 import dev.stowage.table.TableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,7 +89,7 @@ final class TableStatements {
                     system.user(), now);
         }
         if (!table.external()) {
-            createDirectory(files.internalDirectory(id));
+            InternalDirectories.create(files.internalDirectory(id));
         }
         Optional<TableDefinition> replaced;
         try {
@@ -180,21 +177,7 @@ final class TableStatements {
         }
     }
 
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StowageException(ErrorCode.CATALOG_IO, e, "Cannot create %s: %s", directory, e.getMessage());
-        }
-    }
-
     private static void deleteDirectory(TableFiles files, TableDefinition table) {
-        Path directory = files.internalDirectory(table.id());
-        try {
-            TreeDeletion.delete(directory);
-        } catch (IOException e) {
-            throw new StowageException(ErrorCode.CATALOG_IO, e, "Table '%s' is dropped but its files in %s could not"
-                    + " all be deleted: %s", table.name(), directory, e.getMessage());
-        }
+        InternalDirectories.delete(files.internalDirectory(table.id()), "Table '" + table.name() + "'");
     }
 }

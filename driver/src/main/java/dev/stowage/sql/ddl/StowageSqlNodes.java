@@ -167,7 +167,7 @@ public final class StowageSqlNodes {
     public static SqlNode copyIntoLocation(String location, SqlIdentifier table, String query, List<SqlNode> options,
                                            Map<String, SqlNodeList> nested, SqlParserPos pos) {
         String sql = query != null ? query
-                : "SELECT * FROM " + table.names.stream().map(name -> "\"" + name.replace("\"", "\"\"") + "\"")
+                : "SELECT * FROM " + table.names.stream().map(CalciteSqlDialect.DEFAULT::quoteIdentifier)
                         .collect(Collectors.joining("."));
         List<SqlNode> operands = new ArrayList<>();
         operands.add(argument("LOCATION", SqlLiteral.createCharString(location, pos), pos));
